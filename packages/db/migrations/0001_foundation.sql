@@ -1,0 +1,180 @@
+-- 0001 Foundation: territory (KATO), preschool organisations and groups, applicants, children,
+-- applications, audit log, outbox, job runs, staff accounts.
+-- Never edit a migration once it has landed; add a new numbered file instead.
+
+CREATE TABLE app_meta (
+  key   text PRIMARY KEY,
+  value jsonb NOT NULL
+);
+
+-- Top-level units: regions and cities of republican significance (Almaty, Astana, Shymkent).
+CREATE TABLE regions (
+  kato    text PRIMARY KEY CHECK (kato ~ '^[0-9]{9}$'),
+  name_kk text NOT NULL,
+  name_ru text NOT NULL,
+  name_en text NOT NULL
+);
+
+-- The area of one service provider (Order 254 §4): a district, a city of regional significance,
+-- or a district of a city of republican significance.
+CREATE TABLE districts (
+  kato        text PRIMARY KEY CHECK (kato ~ '^[0-9]{9}$'),
+  region_kato text NOT NULL REFERENCES regions (kato),
+  name_kk     text NOT NULL,
+  name_ru     text NOT NULL,
+  name_en     text NOT NULL
+);
+CREATE INDEX districts_region ON districts (region_kato);
+
+-- The unit a queue is kept for (§21: settlement × birth year × queue type).
+CREATE TABLE settlements (
+  kato          text PRIMARY KEY CHECK (kato ~ '^[0-9]{9}$'),
+  district_kato text NOT NULL REFERENCES districts (kato),
+  name_kk       text NOT NULL,
+  name_ru       text NOT NULL,
+  name_en       text NOT NULL
+);
+CREATE INDEX settlements_district ON settlements (district_kato);
+
+CREATE TABLE kindergartens (
+  id              uuid PRIMARY KEY,
+  bin             text NOT NULL UNIQUE CHECK (bin ~ '^[0-9]{12}$'),
+  name_kk         text NOT NULL,
+  name_ru         text NOT NULL,
+  name_en         text NOT NULL,
+  settlement_kato text NOT NULL REFERENCES settlements (kato),
+  ownership       text NOT NULL CHECK (ownership IN ('state', 'private')),
+  state_order     boolean NOT NULL,
+  address         text NOT NULL,
+  phone           text,
+  created_at      timestamptz NOT NULL
+);
+CREATE INDEX kindergartens_settlement ON kindergartens (settlement_kato);
+
+CREATE TABLE groups (
+  id              uuid PRIMARY KEY,
+  kindergarten_id uuid NOT NULL REFERENCES kindergartens (id),
+  name            text NOT NULL,
+  age_years       smallint NOT NULL CHECK (age_years BETWEEN 0 AND 7),
+  language        text NOT NULL CHECK (language IN ('kk', 'ru', 'en', 'uz', 'ug', 'tg')),
+  group_type      text NOT NULL CHECK (group_type IN ('general', 'special', 'sanatorium')),
+  specialization  text,
+  stay_mode       text NOT NULL CHECK (stay_mode IN ('full', 'half', '24h')),
+  capacity        integer NOT NULL CHECK (capacity > 0),
+  CHECK ((group_type = 'general') = (specialization IS NULL))
+);
+CREATE INDEX groups_kindergarten ON groups (kindergarten_id);
+
+CREATE TABLE applicants (
+  id                 uuid PRIMARY KEY,
+  iin                text NOT NULL UNIQUE CHECK (iin ~ '^[0-9]{12}$'),
+  surname            text NOT NULL,
+  given_name         text NOT NULL,
+  patronymic         text,
+  phone              text,
+  email              text,
+  preferred_language text NOT NULL DEFAULT 'kk' CHECK (preferred_language IN ('kk', 'ru', 'en')),
+  created_at         timestamptz NOT NULL
+);
+
+CREATE TABLE children (
+  id           uuid PRIMARY KEY,
+  applicant_id uuid NOT NULL REFERENCES applicants (id),
+  iin          text UNIQUE CHECK (iin ~ '^[0-9]{12}$'),
+  surname      text NOT NULL,
+  given_name   text NOT NULL,
+  patronymic   text,
+  birth_date   date NOT NULL,
+  sex          text NOT NULL CHECK (sex IN ('male', 'female')),
+  sen          boolean NOT NULL DEFAULT false,
+  pmpc         boolean NOT NULL DEFAULT false,
+  created_at   timestamptz NOT NULL
+);
+CREATE INDEX children_applicant ON children (applicant_id);
+
+CREATE TABLE applications (
+  id                    uuid PRIMARY KEY,
+  number                text NOT NULL UNIQUE,
+  child_id              uuid NOT NULL REFERENCES children (id),
+  applicant_id          uuid NOT NULL REFERENCES applicants (id),
+  settlement_kato       text NOT NULL REFERENCES settlements (kato),
+  birth_year            smallint NOT NULL,
+  queue                 text NOT NULL CHECK (queue ~ '^(general|special:[a-z][A-Za-z]*|sanatorium:[a-z][A-Za-z]*)$'),
+  categories            text[] NOT NULL DEFAULT '{}',
+  status                text NOT NULL CHECK (status IN ('pending', 'queued', 'stopped', 'referred', 'enrolled', 'withdrawn', 'rejected', 'archived')),
+  channel               text NOT NULL CHECK (channel IN ('portal', 'stateCorp', 'provider', 'proactive', 'birthRegistration')),
+  language              text NOT NULL CHECK (language IN ('kk', 'ru', 'en', 'uz', 'ug', 'tg')),
+  submitted_at          timestamptz NOT NULL,
+  verified_at           timestamptz,
+  interest_confirmed_at timestamptz,
+  status_reason         text,
+  idempotency_key       text UNIQUE,
+  version               integer NOT NULL DEFAULT 1,
+  updated_at            timestamptz NOT NULL
+);
+-- §21: one live application per child per queue.
+CREATE UNIQUE INDEX applications_one_live_per_child_queue
+  ON applications (child_id, queue) WHERE status IN ('pending', 'queued', 'stopped', 'referred');
+CREATE INDEX applications_queue ON applications (settlement_kato, birth_year, queue, status, submitted_at);
+CREATE INDEX applications_applicant ON applications (applicant_id);
+
+CREATE TABLE staff_users (
+  id                uuid PRIMARY KEY,
+  login             text NOT NULL UNIQUE,
+  password_hash     text NOT NULL,
+  full_name         text NOT NULL,
+  role              text NOT NULL CHECK (role IN ('clerk', 'kindergartenStaff', 'regionalAdmin', 'auditor', 'operator')),
+  district_kato     text REFERENCES districts (kato),
+  kindergarten_id   uuid REFERENCES kindergartens (id),
+  failed_logins     integer NOT NULL DEFAULT 0,
+  locked_until      timestamptz,
+  created_at        timestamptz NOT NULL,
+  CHECK ((role = 'clerk') = (district_kato IS NOT NULL)),
+  CHECK ((role = 'kindergartenStaff') = (kindergarten_id IS NOT NULL))
+);
+
+-- Who did what, when; written in the same transaction as the change it records.
+CREATE TABLE audit_log (
+  id          bigserial PRIMARY KEY,
+  at          timestamptz NOT NULL,
+  actor_type  text NOT NULL CHECK (actor_type IN ('applicant', 'staff', 'system', 'public')),
+  actor_id    text,
+  action      text NOT NULL,
+  entity_type text NOT NULL,
+  entity_id   text NOT NULL,
+  request_id  text,
+  data        jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_log_entity ON audit_log (entity_type, entity_id, id);
+
+-- Transactional outbox: notifications are rows committed with the state change, delivered by a job.
+CREATE TABLE outbox (
+  id              bigserial PRIMARY KEY,
+  created_at      timestamptz NOT NULL,
+  channel         text NOT NULL CHECK (channel IN ('sms', 'email')),
+  recipient       text NOT NULL,
+  template        text NOT NULL,
+  language        text NOT NULL CHECK (language IN ('kk', 'ru', 'en')),
+  payload         jsonb NOT NULL DEFAULT '{}',
+  status          text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'dead')),
+  attempts        integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL,
+  last_error      text,
+  sent_at         timestamptz
+);
+CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'pending';
+
+-- One row per job slot: (job, scheduled_for) is the idempotency key; the lease keeps two processes apart.
+CREATE TABLE job_runs (
+  job           text NOT NULL,
+  scheduled_for timestamptz NOT NULL,
+  status        text NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+  attempts      integer NOT NULL DEFAULT 1,
+  lease_owner   text,
+  lease_until   timestamptz,
+  started_at    timestamptz NOT NULL,
+  finished_at   timestamptz,
+  result        jsonb,
+  error         text,
+  PRIMARY KEY (job, scheduled_for)
+);

@@ -1,0 +1,162 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables of migrations/*.sql. `date` columns are read as 'YYYY-MM-DD' strings. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type AppMetaTable = { key: string; value: Json };
+
+type Named = { name_kk: string; name_ru: string; name_en: string };
+
+export type RegionsTable = Named & { kato: string };
+export type DistrictsTable = Named & { kato: string; region_kato: string };
+export type SettlementsTable = Named & { kato: string; district_kato: string };
+
+export type KindergartensTable = Named & {
+  id: string;
+  bin: string;
+  settlement_kato: string;
+  ownership: 'state' | 'private';
+  state_order: boolean;
+  address: string;
+  phone: string | null;
+  created_at: Timestamp;
+};
+
+export type GroupsTable = {
+  id: string;
+  kindergarten_id: string;
+  name: string;
+  age_years: number;
+  language: string;
+  group_type: 'general' | 'special' | 'sanatorium';
+  specialization: string | null;
+  stay_mode: 'full' | 'half' | '24h';
+  capacity: number;
+};
+
+export type ApplicantsTable = {
+  id: string;
+  iin: string;
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  phone: string | null;
+  email: string | null;
+  preferred_language: Generated<'kk' | 'ru' | 'en'>;
+  created_at: Timestamp;
+};
+
+export type ChildrenTable = {
+  id: string;
+  applicant_id: string;
+  iin: string | null;
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  birth_date: string;
+  sex: 'male' | 'female';
+  sen: Generated<boolean>;
+  pmpc: Generated<boolean>;
+  created_at: Timestamp;
+};
+
+export type ApplicationStatus =
+  'pending' | 'queued' | 'stopped' | 'referred' | 'enrolled' | 'withdrawn' | 'rejected' | 'archived';
+
+export type ApplicationChannel = 'portal' | 'stateCorp' | 'provider' | 'proactive' | 'birthRegistration';
+
+export type ApplicationsTable = {
+  id: string;
+  number: string;
+  child_id: string;
+  applicant_id: string;
+  settlement_kato: string;
+  birth_year: number;
+  queue: string;
+  categories: Generated<string[]>;
+  status: ApplicationStatus;
+  channel: ApplicationChannel;
+  language: string;
+  submitted_at: Timestamp;
+  verified_at: Timestamp | null;
+  interest_confirmed_at: Timestamp | null;
+  status_reason: string | null;
+  idempotency_key: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+};
+
+export type StaffRole = 'clerk' | 'kindergartenStaff' | 'regionalAdmin' | 'auditor' | 'operator';
+
+export type StaffUsersTable = {
+  id: string;
+  login: string;
+  password_hash: string;
+  full_name: string;
+  role: StaffRole;
+  district_kato: string | null;
+  kindergarten_id: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+};
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_type: 'applicant' | 'staff' | 'system' | 'public';
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  request_id: string | null;
+  data: Json;
+};
+
+export type OutboxTable = {
+  id: Generated<number>;
+  created_at: Timestamp;
+  channel: 'sms' | 'email';
+  recipient: string;
+  template: string;
+  language: 'kk' | 'ru' | 'en';
+  payload: Json;
+  status: Generated<'pending' | 'sent' | 'dead'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+};
+
+export type JobRunsTable = {
+  job: string;
+  scheduled_for: Timestamp;
+  status: 'running' | 'done' | 'failed';
+  attempts: Generated<number>;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  result: Json | null;
+  error: string | null;
+};
+
+export type SchemaMigrationsTable = { name: string; applied_at: Timestamp };
+
+export type Database = {
+  app_meta: AppMetaTable;
+  regions: RegionsTable;
+  districts: DistrictsTable;
+  settlements: SettlementsTable;
+  kindergartens: KindergartensTable;
+  groups: GroupsTable;
+  applicants: ApplicantsTable;
+  children: ChildrenTable;
+  applications: ApplicationsTable;
+  staff_users: StaffUsersTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  job_runs: JobRunsTable;
+  schema_migrations: SchemaMigrationsTable;
+};
