@@ -1,0 +1,121 @@
+import { useEffect, useRef } from 'react';
+import type { Language } from '@kezek/contracts';
+import { HomePage } from '../features/public/home-page';
+import { KindergartensPage } from '../features/public/kindergartens-page';
+import { NotFoundPage } from '../features/public/not-found-page';
+import { changeLanguage, useI18n } from '../i18n';
+import { UI_LANGUAGES } from '../i18n/language';
+import { Link, useLocation } from './router';
+
+type Route = { path: string; nav: 'nav.home' | 'nav.kindergartens' };
+
+const NAV: readonly Route[] = [
+  { path: '/', nav: 'nav.home' },
+  { path: '/kindergartens', nav: 'nav.kindergartens' },
+];
+
+/** Trailing slashes are tolerated so `/kindergartens/` is the same page. */
+const normalizePath = (pathname: string): string =>
+  pathname.length > 1 ? pathname.replace(/\/+$/, '') || '/' : pathname;
+
+const Page = ({ pathname }: { pathname: string }) => {
+  switch (pathname) {
+    case '/':
+      return <HomePage />;
+    case '/kindergartens':
+      return <KindergartensPage />;
+    default:
+      return <NotFoundPage />;
+  }
+};
+
+const LanguageSwitcher = () => {
+  const { t, language } = useI18n();
+  return (
+    <div className="language-switcher" role="group" aria-label={t('language.label')}>
+      <span className="language-label" aria-hidden="true">
+        {t('language.label')}:
+      </span>
+      {UI_LANGUAGES.map((code: Language) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          className="language-button"
+          aria-pressed={code === language}
+          onClick={() => void changeLanguage(code)}
+        >
+          {t(`language.${code}`)}
+        </button>
+      ))}
+    </div>
+  );
+};
+
+export const App = () => {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const path = normalizePath(pathname);
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPath = useRef(path);
+
+  // After an in-app navigation, move focus to the new page's heading, as a full page load would reset it.
+  useEffect(() => {
+    if (previousPath.current === path) return;
+    previousPath.current = path;
+    window.scrollTo(0, 0);
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    heading?.focus();
+  }, [path]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              K
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">{t('app.name')}</span>
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <LanguageSwitcher />
+        </div>
+        <nav className="site-nav" aria-label={t('nav.label')}>
+          <ul className="container nav-list">
+            {NAV.map((route) => (
+              <li key={route.path}>
+                <Link
+                  to={route.path}
+                  className="nav-link"
+                  aria-current={route.path === path ? 'page' : undefined}
+                >
+                  {t(route.nav)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="container main">
+        <Page pathname={path} />
+      </main>
+      <footer className="site-footer">
+        <div className="container footer-inner">
+          <p>{t('footer.about')}</p>
+          <p>{t('footer.data')}</p>
+          <p>
+            <a href="https://www.apache.org/licenses/LICENSE-2.0" rel="license noopener">
+              {t('footer.license')}
+            </a>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+};

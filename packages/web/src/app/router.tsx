@@ -1,0 +1,52 @@
+import { useSyncExternalStore } from 'react';
+import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
+
+/** A minimal history-API router: the URL is the state, components subscribe to it. */
+const listeners = new Set<() => void>();
+const notify = (): void => listeners.forEach((listener) => listener());
+
+const subscribe = (listener: () => void): (() => void) => {
+  if (listeners.size === 0) window.addEventListener('popstate', notify);
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', notify);
+  };
+};
+
+const snapshot = (): string => window.location.pathname + window.location.search;
+
+export type Location = { pathname: string; search: string };
+
+export const useLocation = (): Location => {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(href, 'http://local');
+  return { pathname: url.pathname, search: url.search };
+};
+
+export const navigate = (to: string, options: { replace?: boolean } = {}): void => {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  notify();
+};
+
+const isPlainLeftClick = (event: MouseEvent<HTMLAnchorElement>): boolean =>
+  event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; children: ReactNode };
+
+/** A real `<a href>` (works without JS, opens in a new tab) that navigates in place on a plain click. */
+export const Link = ({ to, onClick, target, ...rest }: LinkProps) => (
+  <a
+    {...rest}
+    href={to}
+    target={target}
+    onClick={(event) => {
+      onClick?.(event);
+      if (event.defaultPrevented || !isPlainLeftClick(event) || (target && target !== '_self')) return;
+      event.preventDefault();
+      navigate(to);
+    }}
+  />
+);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { formatInstant, formatNumber } from './format';
+import { kk } from './kk';
+import { ru } from './ru';
+
+/** Flattened keys with the plural suffix removed, since languages have different plural forms. */
+const keysOf = (messages: object, prefix = ''): string[] =>
+  Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === 'string'
+      ? [`${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, '')}`]
+      : keysOf(value as object, `${prefix}${key}.`),
+  );
+
+const unique = (keys: string[]) => [...new Set(keys)].sort();
+
+describe('messages', () => {
+  it('has the same keys in Kazakh, Russian and English', () => {
+    expect(unique(keysOf(ru))).toEqual(unique(keysOf(kk)));
+    expect(unique(keysOf(en))).toEqual(unique(keysOf(kk)));
+  });
+
+  it('has no empty text', () => {
+    for (const messages of [kk, ru, en]) {
+      const empty = keysOf(messages).filter((key) => {
+        const value = key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+        return value === '';
+      });
+      expect(empty).toEqual([]);
+    }
+  });
+});
+
+describe('formatting', () => {
+  it('groups thousands by the language', () => {
+    expect(formatNumber(49_000, 'en')).toBe('49,000');
+    expect(formatNumber(49_000, 'ru').replace(/\s/g, ' ')).toBe('49 000');
+  });
+
+  it('shows instants as Kazakhstan wall-clock time (UTC+5)', () => {
+    expect(formatInstant('2026-03-02T10:00:00+05:00', 'en')).toBe('2 March 2026 at 10:00');
+    expect(formatInstant('2026-03-02T05:00:00Z', 'en')).toBe('2 March 2026 at 10:00');
+    expect(formatInstant('2026-03-02T11:30:00+06:00', 'en')).toBe('2 March 2026 at 10:30');
+    expect(formatInstant('not a date', 'en')).toBe('not a date');
+  });
+});
