@@ -1,0 +1,17 @@
+export const USAGE = `kezek — preschool state services of Kazakhstan (Order No. 254)
+
+Usage: kezek <command> [options]
+
+Commands:
+  serve            start the web server (migrates, seeds demo data on the embedded database)
+  migrate          apply pending database migrations
+  seed             seed the demo data (idempotent)
+  help             show this help
+
+Options for serve, migrate and seed (override the environment variables):
+  --port <n>       PORT       (default 3000)
+  --host <addr>    HOST       (default 127.0.0.1)
+  --data-dir <p>   DATA_DIR   (default ./data; ignored when DATABASE_URL is set)
+
+Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL, KEZEK_NOW, KEZEK_DEMO, BODY_LIMIT_BYTES (see README).
+Exit codes: 0 success, 1 failure or invalid configuration, 2 usage error.`;

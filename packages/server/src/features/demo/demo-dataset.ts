@@ -1,0 +1,286 @@
+import type {
+  ApplicantsTable,
+  ApplicationsTable,
+  ChildrenTable,
+  DistrictsTable,
+  GroupsTable,
+  KindergartensTable,
+  RegionsTable,
+  SettlementsTable,
+} from '@kezek/db';
+import type { Insertable } from 'kysely';
+import { KINDERGARTEN_NAMES, NAMES, STREETS, feminineSurname } from './demo-names';
+
+/**
+ * Deterministic demo data: the same anchor day always yields the same rows (seeded PRNG, no clock, no randomness).
+ * One city of republican significance with two districts; KATO codes per the national classifier
+ * (Almaty 750000000; Almaly district 751110000; Auezov district 751310000).
+ */
+export type DemoDataset = {
+  regions: Insertable<RegionsTable>[];
+  districts: Insertable<DistrictsTable>[];
+  settlements: Insertable<SettlementsTable>[];
+  kindergartens: Insertable<KindergartensTable>[];
+  groups: Insertable<GroupsTable>[];
+  applicants: Insertable<ApplicantsTable>[];
+  children: Insertable<ChildrenTable>[];
+  applications: Insertable<ApplicationsTable>[];
+};
+
+export type DemoIdentity = {
+  /** A valid IIN for this birth date and sex; `serial` makes it unique. */
+  iin: (birthDate: string, sex: 'male' | 'female', serial: number) => string;
+  /** A valid BIN of a legal entity registered on that date. */
+  bin: (registeredOn: string, serial: number) => string;
+};
+
+const REGION = {
+  kato: '750000000',
+  name_kk: 'Алматы қаласы',
+  name_ru: 'город Алматы',
+  name_en: 'Almaty city',
+};
+const DISTRICTS = [
+  {
+    kato: '751110000',
+    region_kato: REGION.kato,
+    name_kk: 'Алмалы ауданы',
+    name_ru: 'Алмалинский район',
+    name_en: 'Almaly district',
+  },
+  {
+    kato: '751310000',
+    region_kato: REGION.kato,
+    name_kk: 'Әуезов ауданы',
+    name_ru: 'Ауэзовский район',
+    name_en: 'Auezov district',
+  },
+] as const;
+
+const DISORDERS = ['speech', 'visual', 'hearing', 'musculoskeletal', 'mentalDelay'] as const;
+const PROFILES = ['respiratory', 'tuberculosisPrevention'] as const;
+const OUT_OF_TURN = ['military', 'specialStateBody', 'lawEnforcement'] as const;
+const FIRST_PRIORITY = [
+  'teacher',
+  'disabledParent',
+  'orphan',
+  'noParentalCare',
+  'largeFamily',
+  'disabledChildInFamily',
+] as const;
+
+/** mulberry32: tiny, fast, good enough for demo data, and the same on every machine. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
+  const chance = (p: number) => next() < p;
+  const uuid = () => {
+    const hex = Array.from({ length: 32 }, () => int(0, 15).toString(16));
+    hex[12] = '4';
+    hex[16] = ((int(0, 15) & 0x3) | 0x8).toString(16);
+    const h = hex.join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
+  return { int, pick, chance, uuid };
+}
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed = 254): DemoDataset {
+  const rnd = prng(seed);
+  const today = Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate());
+  const createdAt = new Date(today - 400 * DAY_MS);
+
+  const kindergartens: DemoDataset['kindergartens'] = [];
+  const groups: DemoDataset['groups'] = [];
+  KINDERGARTEN_NAMES.forEach(([kk, ru, en], index) => {
+    const district = DISTRICTS[index % 2] as (typeof DISTRICTS)[number];
+    const number = 10 + index * 7;
+    const ownership = index % 4 === 3 ? 'private' : 'state';
+    const id = rnd.uuid();
+    kindergartens.push({
+      id,
+      bin: identity.bin(isoDay(today - (3000 + index * 37) * DAY_MS), index + 1),
+      name_kk:
+        ownership === 'state' ? `№ ${number} «${kk}» бөбекжай-балабақшасы` : `«${kk}» жеке балабақшасы`,
+      name_ru: ownership === 'state' ? `Ясли-сад № ${number} «${ru}»` : `Частный детский сад «${ru}»`,
+      name_en:
+        ownership === 'state' ? `Nursery school No. ${number} "${en}"` : `"${en}" private kindergarten`,
+      settlement_kato: district.kato,
+      ownership,
+      state_order: true,
+      address: `${rnd.pick(STREETS[district.kato])}, ${rnd.int(1, 180)}`,
+      phone: `+7 727 ${rnd.int(200, 399)} ${String(rnd.int(0, 99)).padStart(2, '0')} ${String(rnd.int(0, 99)).padStart(2, '0')}`,
+      created_at: createdAt,
+    });
+    const special = index % 5 === 0;
+    for (let age = 1; age <= 5; age += 1) {
+      const languages = ownership === 'private' || rnd.chance(0.35) ? ['kk', 'ru'] : ['kk'];
+      for (const language of languages) {
+        groups.push({
+          id: rnd.uuid(),
+          kindergarten_id: id,
+          name: `${age}-${language}`,
+          age_years: age,
+          language,
+          group_type: 'general',
+          specialization: null,
+          stay_mode: ownership === 'private' && rnd.chance(0.3) ? 'half' : 'full',
+          capacity: age === 1 ? 15 : rnd.int(20, 25),
+        });
+      }
+    }
+    if (special) {
+      const disorder = DISORDERS[(index / 5) % DISORDERS.length] as string;
+      groups.push({
+        id: rnd.uuid(),
+        kindergarten_id: id,
+        name: `special-${disorder}`,
+        age_years: 4,
+        language: 'kk',
+        group_type: 'special',
+        specialization: disorder,
+        stay_mode: 'full',
+        capacity: 10,
+      });
+    }
+    if (index === 7) {
+      groups.push({
+        id: rnd.uuid(),
+        kindergarten_id: id,
+        name: 'sanatorium-respiratory',
+        age_years: 3,
+        language: 'ru',
+        group_type: 'sanatorium',
+        specialization: 'respiratory',
+        stay_mode: 'full',
+        capacity: 15,
+      });
+    }
+  });
+
+  const applicants: DemoDataset['applicants'] = [];
+  const children: DemoDataset['children'] = [];
+  const applications: DemoDataset['applications'] = [];
+  let serial = 0;
+  for (let a = 0; a < 320; a += 1) {
+    const kazakh = rnd.chance(0.75);
+    const pool = kazakh ? NAMES.kazakh : NAMES.russian;
+    const parentSex = rnd.chance(0.7) ? 'female' : 'male';
+    const familySurname = rnd.pick(pool.surnames);
+    const parentBirth = isoDay(today - rnd.int(22 * 365, 42 * 365) * DAY_MS);
+    const applicantId = rnd.uuid();
+    const language = kazakh ? 'kk' : 'ru';
+    applicants.push({
+      id: applicantId,
+      iin: identity.iin(parentBirth, parentSex, (serial += 1)),
+      surname: parentSex === 'female' ? feminineSurname(familySurname) : familySurname,
+      given_name: rnd.pick(pool[parentSex]),
+      patronymic: null,
+      phone: `+7 7${rnd.pick(['01', '02', '05', '07', '47', '71', '77'])} ${rnd.int(100, 999)} ${String(rnd.int(0, 9999)).padStart(4, '0')}`,
+      email: rnd.chance(0.5) ? `parent${a + 1}@example.kz` : null,
+      preferred_language: language,
+      created_at: createdAt,
+    });
+    const district = rnd.pick(DISTRICTS);
+    const siblings = rnd.chance(0.12) ? 2 : 1;
+    const familyCategories = rnd.chance(0.04)
+      ? [rnd.pick(OUT_OF_TURN)]
+      : rnd.chance(0.14)
+        ? [rnd.pick(FIRST_PRIORITY)]
+        : [];
+    for (let s = 0; s < siblings; s += 1) {
+      const sex = rnd.chance(0.5) ? 'male' : 'female';
+      const birthMs = today - rnd.int(200, 5 * 365 + 150) * DAY_MS;
+      const birthDate = isoDay(birthMs);
+      const sen = rnd.chance(0.05);
+      const fatherIndex = rnd.int(0, pool.fathers.length - 1);
+      const childId = rnd.uuid();
+      children.push({
+        id: childId,
+        applicant_id: applicantId,
+        iin: identity.iin(birthDate, sex, (serial += 1)),
+        surname: sex === 'female' ? feminineSurname(familySurname) : familySurname,
+        given_name: rnd.pick(pool[sex]),
+        patronymic: kazakh
+          ? `${NAMES.kazakh.fathers[fatherIndex % NAMES.kazakh.fathers.length] as string}${sex === 'male' ? 'ұлы' : 'қызы'}`
+          : ((NAMES.russian.fathers[fatherIndex % NAMES.russian.fathers.length] as readonly string[])[
+              sex === 'male' ? 1 : 2
+            ] as string),
+        birth_date: birthDate,
+        sex,
+        sen,
+        pmpc: sen,
+        created_at: createdAt,
+      });
+      const queues = sen
+        ? ['general', `special:${rnd.pick(DISORDERS)}`]
+        : rnd.chance(0.03)
+          ? [`sanatorium:${rnd.pick(PROFILES)}`]
+          : ['general'];
+      for (const queue of queues) {
+        const submittedMs =
+          Math.max(birthMs + 20 * DAY_MS, today - rnd.int(1, 700) * DAY_MS) +
+          rnd.int(9 * 3600, 17 * 3600) * 1000;
+        const submittedAt = new Date(Math.min(submittedMs, today - DAY_MS));
+        const status = rnd.chance(0.06)
+          ? 'pending'
+          : rnd.chance(0.03)
+            ? 'stopped'
+            : rnd.chance(0.03)
+              ? 'withdrawn'
+              : 'queued';
+        applications.push({
+          id: rnd.uuid(),
+          number: '',
+          child_id: childId,
+          applicant_id: applicantId,
+          settlement_kato: district.kato,
+          birth_year: Number(birthDate.slice(0, 4)),
+          queue,
+          categories: sen && queue === 'general' ? ['sen', ...familyCategories] : familyCategories,
+          status,
+          channel: rnd.pick(['portal', 'portal', 'portal', 'stateCorp', 'provider'] as const),
+          language,
+          submitted_at: submittedAt,
+          verified_at:
+            status === 'pending' ? null : new Date(submittedAt.getTime() + rnd.int(5, 30) * 60_000),
+          interest_confirmed_at: null,
+          status_reason: status === 'stopped' ? 'referralExpired' : null,
+          idempotency_key: null,
+          updated_at: submittedAt,
+        });
+      }
+    }
+  }
+  applications.sort((x, y) => (x.submitted_at as Date).getTime() - (y.submitted_at as Date).getTime());
+  applications.forEach((application, index) => {
+    application.number = `${(application.submitted_at as Date).getUTCFullYear()}-${application.settlement_kato.slice(0, 6)}-${String(index + 1).padStart(6, '0')}`;
+  });
+
+  return {
+    regions: [REGION],
+    districts: [...DISTRICTS],
+    settlements: DISTRICTS.map(({ kato, name_kk, name_ru, name_en }) => ({
+      kato,
+      district_kato: kato,
+      name_kk,
+      name_ru,
+      name_en,
+    })),
+    kindergartens,
+    groups,
+    applicants,
+    children,
+    applications,
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './logger';
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: LogLevel;
+  /** KEZEK_NOW: the instant a demo server's clock starts from (then it runs in real time). */
+  now: Date | undefined;
+  /** Seed the demo data on start; default on for the embedded database, off for PostgreSQL. */
+  demo: boolean;
+  bodyLimitBytes: number;
+};
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  KEZEK_NOW: z.iso.datetime({ offset: true, local: false }).optional(),
+  KEZEK_DEMO: booleanFlag.optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+});
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Reads configuration from the environment; empty strings count as unset. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = ZEnv.safeParse(present);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map(
+        (issue) =>
+          `${issue.path.join('.')}: ${issue.message} (got "${String(present[String(issue.path[0])])}")`,
+      ),
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: e.DATA_DIR,
+      databaseUrl: e.DATABASE_URL,
+      logLevel: e.LOG_LEVEL,
+      now: e.KEZEK_NOW === undefined ? undefined : new Date(e.KEZEK_NOW),
+      demo: e.KEZEK_DEMO ?? e.DATABASE_URL === undefined,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    },
+  };
+}
+
+export const CONFIG_DOC: ReadonlyArray<{ name: string; default: string; meaning: string }> = [
+  { name: 'PORT', default: '3000', meaning: 'HTTP port' },
+  { name: 'HOST', default: '127.0.0.1', meaning: 'interface to listen on' },
+  { name: 'DATA_DIR', default: './data', meaning: 'embedded database (PGlite) directory' },
+  { name: 'DATABASE_URL', default: '(unset)', meaning: 'PostgreSQL URL; when set, PGlite is not used' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: LOG_LEVELS.join(' | ') },
+  { name: 'KEZEK_NOW', default: '(unset)', meaning: 'demo clock start, ISO 8601 with offset' },
+  { name: 'KEZEK_DEMO', default: 'true on PGlite, false on PostgreSQL', meaning: 'seed demo data on start' },
+  { name: 'BODY_LIMIT_BYTES', default: '1000000', meaning: 'largest accepted request body' },
+];

@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { createDb, migrate, type DbHandle } from '@kezek/db';
+import { composeApp } from './compose';
+import type { SeedResult } from './features/demo/seed-demo';
+import { seedDemoData } from './features/demo/seed-demo-data';
+import { shiftedClock, systemClock, type Clock } from './platform/clock';
+import type { Config } from './platform/config';
+import type { Logger } from './platform/logger';
+import { formatNational, runtimeAlmatyOffset } from './platform/national-time';
+
+export const WEB_ROOT = join(import.meta.dirname, '..', '..', 'web', 'dist');
+
+export type RunningServer = { url: string; seed: SeedResult | undefined; close: () => Promise<void> };
+
+export async function openDatabase(config: Config): Promise<DbHandle> {
+  if (config.databaseUrl !== undefined) return createDb({ engine: 'postgres', url: config.databaseUrl });
+  await mkdir(config.dataDir, { recursive: true });
+  return createDb({ engine: 'pglite', dataDir: config.dataDir });
+}
+
+export function clockFor(config: Config): Clock {
+  return config.now === undefined ? systemClock : shiftedClock(config.now);
+}
+
+/** Opens the database, migrates, seeds the demo when configured, and listens. `close()` drains and shuts down. */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const clock = clockFor(config);
+  const offset = runtimeAlmatyOffset(clock.now());
+  if (offset !== 'GMT+05:00') {
+    log.warn('runtime tzdata disagrees with national time; Kezek uses its own table (UTC+5)', {
+      runtimeAsiaAlmaty: offset,
+    });
+  }
+  const handle = await openDatabase(config);
+  try {
+    const applied = await migrate(handle.db);
+    log.info('database ready', { engine: handle.engine, migrationsApplied: applied });
+    const seed = config.demo ? await seedDemoData(handle.db, clock.now(), log) : undefined;
+    const app = composeApp({
+      db: handle.db,
+      engine: handle.engine,
+      clock,
+      log,
+      bodyLimitBytes: config.bodyLimitBytes,
+      webRoot: WEB_ROOT,
+    });
+    const server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const url = `http://${config.host}:${port}`;
+    log.info('listening', { url, now: formatNational(clock.now()) });
+    return {
+      url,
+      seed,
+      close: async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        });
+        await handle.close();
+        log.info('stopped');
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
