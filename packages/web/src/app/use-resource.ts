@@ -3,7 +3,7 @@ import { ApiError, isAbortError } from '../api/client';
 
 export type Resource<T> =
   | { status: 'loading'; data: T | undefined }
-  | { status: 'ready'; data: T }
+  | { status: 'ready'; data: T; key: string }
   | { status: 'error'; error: ApiError; data: T | undefined };
 
 /**
@@ -23,7 +23,7 @@ export const useResource = <T>(
     setState((previous) => ({ status: 'loading', data: previous.data }));
     load(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', data });
+        if (!controller.signal.aborted) setState({ status: 'ready', data, key });
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbortError(error)) return;

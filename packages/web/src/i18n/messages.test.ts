@@ -37,6 +37,7 @@ describe('formatting', () => {
   it('groups thousands by the language', () => {
     expect(formatNumber(49_000, 'en')).toBe('49,000');
     expect(formatNumber(49_000, 'ru').replace(/\s/g, ' ')).toBe('49 000');
+    expect(formatNumber(1_234_567, 'kk').replace(/\s/g, ' ')).toBe('1 234 567');
   });
 
   it('shows instants as Kazakhstan wall-clock time (UTC+5)', () => {
@@ -44,5 +45,7 @@ describe('formatting', () => {
     expect(formatInstant('2026-03-02T05:00:00Z', 'en')).toBe('2 March 2026 at 10:00');
     expect(formatInstant('2026-03-02T11:30:00+06:00', 'en')).toBe('2 March 2026 at 10:30');
     expect(formatInstant('not a date', 'en')).toBe('not a date');
+    expect(formatInstant('2026-12-31T23:59:00+05:00', 'kk')).toBe('2026 жылғы 31 желтоқсан, 23:59');
+    expect(formatInstant('2026-03-01T20:00:00Z', 'kk')).toBe('2026 жылғы 2 наурыз, 01:00');
   });
 });

@@ -177,7 +177,7 @@ const Pagination = ({ query, result }: { query: KindergartenListQuery; result: K
           {t('pagination.previous')}
         </span>
       )}
-      <p className="pagination-status" data-testid="page-status">
+      <p className="pagination-status" data-testid="page-status" data-page={page} data-pages={pages}>
         {t('pagination.pageOf', {
           page: formatNumber(page, language),
           pages: formatNumber(pages, language),
@@ -264,7 +264,8 @@ export const KindergartensPage = () => {
 
   // The district list comes from the overview; the page still works if that request fails.
   const overview = useResource('overview', (signal) => fetchOverview(signal));
-  const list = useResource(`kindergartens${key}`, (signal) => fetchKindergartens(query, signal));
+  const listKey = `kindergartens${key}`;
+  const list = useResource(listKey, (signal) => fetchKindergartens(query, signal));
   const result = list.data;
   const loading = list.status === 'loading';
 
@@ -277,11 +278,16 @@ export const KindergartensPage = () => {
 
       <Filters query={query} overview={overview.data} />
 
-      <div className="results-status" aria-live="polite" aria-busy={loading}>
+      <div
+        className="results-status"
+        aria-live="polite"
+        aria-busy={loading}
+        data-state={list.status === 'ready' && list.key !== listKey ? 'loading' : list.status}
+      >
         {loading && result === undefined && <Loading />}
         {list.status === 'error' && <ErrorState error={list.error} onRetry={list.retry} />}
         {result && list.status !== 'error' && (
-          <p className="result-count" data-testid="result-count">
+          <p className="result-count" data-testid="result-count" data-total={result.total}>
             {t('kindergartens.found', { count: result.total, n: formatNumber(result.total, language) })}
             {loading && <span className="spinner spinner-inline" aria-hidden="true" />}
           </p>
