@@ -1,1 +1,64 @@
-export {};
+// Public API of @kezek/domain: pure value types and rules; time is always an argument.
+
+export { err, ok, orThrow, type Result } from './time/result';
+export {
+  addDays,
+  addMonths,
+  compareLocalDates,
+  dateInYear,
+  dayOf,
+  dayOfWeek,
+  daysBetween,
+  daysInMonth,
+  fromEpochDay,
+  fullYearsBetween,
+  isLeapYear,
+  localDate,
+  makeLocalDate,
+  monthOf,
+  nthBirthday,
+  parseLocalDate,
+  parseMonthDay,
+  toEpochDay,
+  yearOf,
+  type IsoDayOfWeek,
+  type LocalDate,
+  type MonthDay,
+} from './time/local-date';
+export { minutesOfDay, parseTimeOfDay, timeOfDay, type TimeOfDay } from './time/time-of-day';
+export {
+  atTime,
+  dateOf,
+  localDateTime,
+  parseLocalDateTime,
+  type LocalDateTime,
+} from './time/local-date-time';
+export {
+  addHours,
+  addMinutes,
+  endOfLocalDay,
+  formatInstant,
+  instant,
+  instantAt,
+  instantFromEpochMs,
+  kzOffsetMinutesAt,
+  localDateOf,
+  parseInstant,
+  startOfLocalDay,
+  toInstant,
+  toLocalDateTime,
+  type Instant,
+} from './time/instant';
+
+export {
+  createWorkingDayCalendar,
+  parseYearCalendar,
+  type WorkingDayCalendar,
+  type YearCalendar,
+} from './calendar/working-day-calendar';
+export { KZ_WORKING_DAY_CALENDAR, kzYearCalendar } from './calendar/kz-calendar';
+export { KZ_FIXED_HOLIDAYS, KZ_YEAR_VARIABLES } from './calendar/kz-holidays';
+
+export { controlDigit, type IdNumberError, type IdNumberErrorCode } from './iin/check-digit';
+export { checkIinMatchesBirthDate, makeIin, parseIin, type Iin, type ParsedIin, type Sex } from './iin/iin';
+export { makeBin, parseBin, type Bin } from './iin/bin';
