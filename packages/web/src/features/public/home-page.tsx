@@ -46,7 +46,7 @@ const RegionTable = ({ region, language }: { region: Overview['regions'][number]
   const total = sumFigures(region.districts);
   return (
     <div className="table-scroll" role="region" aria-labelledby={`region-${region.kato}`} tabIndex={0}>
-      <table className="data-table" data-region={region.kato}>
+      <table className="data-table overview-table" data-region={region.kato}>
         <caption id={`region-${region.kato}`}>
           {t('home.regionCaption', { region: localizedName(region.name, language) })}
         </caption>

@@ -138,22 +138,34 @@ const groupLanguageName = (code: string, t: (key: string) => string): string =>
 const Row = ({ item, language }: { item: KindergartenSummary; language: Language }) => {
   const { t } = useI18n();
   return (
-    <tr data-kindergarten={item.id}>
-      <th scope="row">
+    <tr data-kindergarten={item.id} role="row">
+      <th scope="row" role="rowheader">
         <span className="kg-name">{localizedName(item.name, language)}</span>
         <span className="kg-meta">
           {t('kindergartens.bin')} {item.bin}
         </span>
       </th>
-      <td data-column="district">{localizedName(item.district.name, language)}</td>
-      <td>
-        {t(`kindergartens.${item.ownership}`)}
-        {item.stateOrder && <span className="badge">{t('kindergartens.stateOrder')}</span>}
+      <td role="cell" data-column="district" data-label={t('kindergartens.district')}>
+        {localizedName(item.district.name, language)}
       </td>
-      <td>{item.languages.map((code) => groupLanguageName(code, t)).join(', ')}</td>
-      <td className="numeric">{formatNumber(item.groups, language)}</td>
-      <td className="numeric">{formatNumber(item.capacity, language)}</td>
-      <td className="kg-address">{item.address}</td>
+      <td role="cell" data-label={t('kindergartens.ownership')}>
+        <span>
+          {t(`kindergartens.${item.ownership}`)}
+          {item.stateOrder && <span className="badge">{t('kindergartens.stateOrder')}</span>}
+        </span>
+      </td>
+      <td role="cell" data-label={t('kindergartens.languages')}>
+        {item.languages.map((code) => groupLanguageName(code, t)).join(', ')}
+      </td>
+      <td role="cell" className="numeric" data-label={t('figures.groups')}>
+        {formatNumber(item.groups, language)}
+      </td>
+      <td role="cell" className="numeric" data-label={t('figures.capacity')}>
+        {formatNumber(item.capacity, language)}
+      </td>
+      <td role="cell" className="kg-address" data-label={t('kindergartens.address')}>
+        {item.address}
+      </td>
     </tr>
   );
 };
@@ -224,26 +236,37 @@ const Results = ({ query, result }: { query: KindergartenListQuery; result: Kind
   return (
     <>
       <div className="table-scroll" role="region" aria-labelledby="kindergartens-caption" tabIndex={0}>
-        <table className="data-table kindergartens-table">
+        {/* Explicit roles keep the table semantics when narrow screens restyle it as cards. */}
+        <table className="data-table kindergartens-table" role="table">
           <caption id="kindergartens-caption" className="visually-hidden">
             {t('kindergartens.tableCaption')}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('kindergartens.name')}</th>
-              <th scope="col">{t('kindergartens.district')}</th>
-              <th scope="col">{t('kindergartens.ownership')}</th>
-              <th scope="col">{t('kindergartens.languages')}</th>
-              <th scope="col" className="numeric">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t('kindergartens.name')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('kindergartens.district')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('kindergartens.ownership')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('kindergartens.languages')}
+              </th>
+              <th scope="col" role="columnheader" className="numeric">
                 {t('figures.groups')}
               </th>
-              <th scope="col" className="numeric">
+              <th scope="col" role="columnheader" className="numeric">
                 {t('figures.capacity')}
               </th>
-              <th scope="col">{t('kindergartens.address')}</th>
+              <th scope="col" role="columnheader">
+                {t('kindergartens.address')}
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {result.items.map((item) => (
               <Row key={item.id} item={item} language={language} />
             ))}
