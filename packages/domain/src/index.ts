@@ -62,3 +62,12 @@ export { KZ_FIXED_HOLIDAYS, KZ_YEAR_VARIABLES } from './calendar/kz-holidays';
 export { controlDigit, type IdNumberError, type IdNumberErrorCode } from './iin/check-digit';
 export { checkIinMatchesBirthDate, makeIin, parseIin, type Iin, type ParsedIin, type Sex } from './iin/iin';
 export { makeBin, parseBin, type Bin } from './iin/bin';
+
+export {
+  CATEGORIES,
+  groupOf,
+  isCategoryCode,
+  parseCategories,
+  type CategoryCode,
+  type Group,
+} from './categories/categories';
