@@ -15,6 +15,7 @@ export {
   isLeapYear,
   localDate,
   makeLocalDate,
+  monthDay,
   monthOf,
   nthBirthday,
   parseLocalDate,
@@ -71,3 +72,19 @@ export {
   type CategoryCode,
   type Group,
 } from './categories/categories';
+
+export {
+  DEFAULT_POLICY,
+  parsePolicyOverrides,
+  validatePolicyOverrides,
+  type Policy,
+  type PolicyFieldError,
+  type PolicyOverrides,
+} from './policy/policy';
+export {
+  addPolicyChange,
+  createPolicyTimeline,
+  policyAt,
+  type PolicyChange,
+  type PolicyTimeline,
+} from './policy/policy-timeline';

@@ -144,6 +144,9 @@ export function parseMonthDay(text: string): Result<MonthDay> {
     : err(`"${text}" is not a day of every year: ${problem}`);
 }
 
+/** For literals and trusted data; throws RangeError on an invalid day of the year. */
+export const monthDay = (text: string): MonthDay => orThrow(parseMonthDay(text));
+
 /** The date of `monthDay` in `year`, e.g. the 1 September of §18 in a given year. */
-export const dateInYear = (year: number, monthDay: MonthDay): LocalDate =>
-  localDate(`${String(year).padStart(4, '0')}-${monthDay}`);
+export const dateInYear = (year: number, day: MonthDay): LocalDate =>
+  localDate(`${String(year).padStart(4, '0')}-${day}`);
