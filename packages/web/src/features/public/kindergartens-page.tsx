@@ -176,6 +176,7 @@ const Pagination = ({ query, result }: { query: KindergartenListQuery; result: K
   const page = query.page;
   const previous = page > 1 ? hrefFor({ ...query, page: Math.min(page - 1, pages) }) : undefined;
   const next = page < pages ? hrefFor({ ...query, page: page + 1 }) : undefined;
+  if (previous === undefined && next === undefined) return null;
   return (
     <nav className="pagination" aria-label={t('pagination.label')}>
       {previous ? (
