@@ -1,4 +1,4 @@
-import { parseConfig, type Config } from '@kezek/server';
+import { parseConfig, type Config } from '@kezek/server/config';
 
 export type ServerFlags = {
   port?: string | undefined;

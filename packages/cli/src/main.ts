@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './cli-error';
-import { migrateCommand } from './commands/migrate';
-import { seedCommand } from './commands/seed';
-import { serveCommand } from './commands/serve';
 import { configFromArgs } from './config-from-args';
 import { USAGE } from './usage';
 
@@ -12,7 +9,12 @@ const SERVER_OPTIONS = {
   'data-dir': { type: 'string' },
 } as const;
 
-const SERVER_COMMANDS = { serve: serveCommand, migrate: migrateCommand, seed: seedCommand } as const;
+// Loaded on demand: a usage error or --help answers without loading the database and HTTP stacks.
+const SERVER_COMMANDS = {
+  serve: async () => (await import('./commands/serve')).serveCommand,
+  migrate: async () => (await import('./commands/migrate')).migrateCommand,
+  seed: async () => (await import('./commands/seed')).seedCommand,
+} as const;
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -34,7 +36,8 @@ async function run(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  return SERVER_COMMANDS[command as keyof typeof SERVER_COMMANDS](parsed.config);
+  const execute = await SERVER_COMMANDS[command as keyof typeof SERVER_COMMANDS]();
+  return execute(parsed.config);
 }
 
 run(process.argv.slice(2)).then(

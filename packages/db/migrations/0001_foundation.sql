@@ -54,12 +54,14 @@ CREATE INDEX kindergartens_settlement ON kindergartens (settlement_kato);
 CREATE TABLE groups (
   id              uuid PRIMARY KEY,
   kindergarten_id uuid NOT NULL REFERENCES kindergartens (id),
-  name            text NOT NULL,
-  age_years       smallint NOT NULL CHECK (age_years BETWEEN 0 AND 7),
+  age_group       text NOT NULL,
+  -- Calendar-year age of the children of the group (§3(3), §28).
+  age             smallint NOT NULL CHECK (age BETWEEN 0 AND 7),
   language        text NOT NULL CHECK (language IN ('kk', 'ru', 'en', 'uz', 'ug', 'tg')),
   group_type      text NOT NULL CHECK (group_type IN ('general', 'special', 'sanatorium')),
+  -- The disorder of a special group or the profile of a sanatorium group (§13).
   specialization  text,
-  stay_mode       text NOT NULL CHECK (stay_mode IN ('full', 'half', '24h')),
+  mode            text NOT NULL CHECK (mode IN ('full', 'half', '24h')),
   capacity        integer NOT NULL CHECK (capacity > 0),
   CHECK ((group_type = 'general') = (specialization IS NULL))
 );
@@ -87,7 +89,7 @@ CREATE TABLE children (
   birth_date   date NOT NULL,
   sex          text NOT NULL CHECK (sex IN ('male', 'female')),
   sen          boolean NOT NULL DEFAULT false,
-  pmpc         boolean NOT NULL DEFAULT false,
+  pmpc_conclusion boolean NOT NULL DEFAULT false,
   created_at   timestamptz NOT NULL
 );
 CREATE INDEX children_applicant ON children (applicant_id);
@@ -102,9 +104,11 @@ CREATE TABLE applications (
   queue                 text NOT NULL CHECK (queue ~ '^(general|special:[a-z][A-Za-z]*|sanatorium:[a-z][A-Za-z]*)$'),
   categories            text[] NOT NULL DEFAULT '{}',
   status                text NOT NULL CHECK (status IN ('pending', 'queued', 'stopped', 'referred', 'enrolled', 'withdrawn', 'rejected', 'archived')),
-  channel               text NOT NULL CHECK (channel IN ('portal', 'stateCorp', 'provider', 'proactive', 'birthRegistration')),
+  channel               text NOT NULL CHECK (channel IN ('portal', 'office', 'stateCorp', 'proactive', 'oneApplication')),
   language              text NOT NULL CHECK (language IN ('kk', 'ru', 'en', 'uz', 'ug', 'tg')),
+  -- R-ELIG-20: the ordering time, never changed; registration_seq breaks ties (R-ORDER-08).
   submitted_at          timestamptz NOT NULL,
+  registration_seq      bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
   verified_at           timestamptz,
   interest_confirmed_at timestamptz,
   status_reason         text,

@@ -31,7 +31,9 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
             max: config.poolSize ?? 10,
             types: {
               getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-                oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format),
+                oid in parsers
+                  ? parsers[oid as keyof typeof parsers]
+                  : (pg.types.getTypeParser(oid, format) as (value: string) => unknown),
             },
           }),
         })

@@ -26,12 +26,12 @@ export type KindergartensTable = Named & {
 export type GroupsTable = {
   id: string;
   kindergarten_id: string;
-  name: string;
-  age_years: number;
+  age_group: string;
+  age: number;
   language: string;
   group_type: 'general' | 'special' | 'sanatorium';
   specialization: string | null;
-  stay_mode: 'full' | 'half' | '24h';
+  mode: 'full' | 'half' | '24h';
   capacity: number;
 };
 
@@ -57,14 +57,14 @@ export type ChildrenTable = {
   birth_date: string;
   sex: 'male' | 'female';
   sen: Generated<boolean>;
-  pmpc: Generated<boolean>;
+  pmpc_conclusion: Generated<boolean>;
   created_at: Timestamp;
 };
 
 export type ApplicationStatus =
   'pending' | 'queued' | 'stopped' | 'referred' | 'enrolled' | 'withdrawn' | 'rejected' | 'archived';
 
-export type ApplicationChannel = 'portal' | 'stateCorp' | 'provider' | 'proactive' | 'birthRegistration';
+export type ApplicationChannel = 'portal' | 'office' | 'stateCorp' | 'proactive' | 'oneApplication';
 
 export type ApplicationsTable = {
   id: string;
@@ -79,6 +79,7 @@ export type ApplicationsTable = {
   channel: ApplicationChannel;
   language: string;
   submitted_at: Timestamp;
+  registration_seq: Generated<number>;
   verified_at: Timestamp | null;
   interest_confirmed_at: Timestamp | null;
   status_reason: string | null;

@@ -8,7 +8,7 @@ import { seedDemoData } from './features/demo/seed-demo-data';
 import { shiftedClock, systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import type { Logger } from './platform/logger';
-import { formatNational, runtimeAlmatyOffset } from './platform/national-time';
+import { formatNational, tzdataDisagreement } from './platform/national-time';
 
 export const WEB_ROOT = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -27,10 +27,10 @@ export function clockFor(config: Config): Clock {
 /** Opens the database, migrates, seeds the demo when configured, and listens. `close()` drains and shuts down. */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const clock = clockFor(config);
-  const offset = runtimeAlmatyOffset(clock.now());
-  if (offset !== 'GMT+05:00') {
-    log.warn('runtime tzdata disagrees with national time; Kezek uses its own table (UTC+5)', {
-      runtimeAsiaAlmaty: offset,
+  const disagreement = tzdataDisagreement(clock.now());
+  if (disagreement !== undefined) {
+    log.warn('runtime tzdata for Asia/Almaty disagrees with national time; Kezek uses its own table', {
+      runtime: disagreement,
     });
   }
   const handle = await openDatabase(config);

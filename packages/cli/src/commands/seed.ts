@@ -7,7 +7,7 @@ export async function seedCommand(config: Config): Promise<number> {
     await migrate(handle.db);
     const result = await seedDemoData(handle.db, clockFor(config).now(), createLogger(config.logLevel));
     process.stdout.write(
-      result.seeded
+      result.counts
         ? `Seeded: ${JSON.stringify(result.counts)}\n`
         : 'Demo data already present; nothing changed.\n',
     );

@@ -4,15 +4,14 @@ export async function serveCommand(config: Config): Promise<number> {
   const log = createLogger(config.logLevel);
   const server = await startServer(config, log);
   const lines = [`\nKezek is running at ${server.url}`, `  API description: ${server.url}/openapi.json`];
+  if (server.seed?.counts) {
+    const counts = Object.entries(server.seed.counts).map(([name, count]) => `${count} ${name}`);
+    lines.push(`  Demo data seeded: ${counts.join(', ')}`);
+  }
   if (server.seed) {
-    lines.push(
-      `  Demo data: ${Object.entries(server.seed.counts)
-        .map(([k, v]) => `${v} ${k}`)
-        .join(', ')}`,
-    );
     lines.push(`  Demo staff logins (password "${DEMO_PASSWORD}"):`);
-    for (const login of server.seed.logins)
-      lines.push(`    ${login.login.padEnd(14)} ${login.role.padEnd(18)} ${login.scope}`);
+    for (const { login, role, scope } of server.seed.logins)
+      lines.push(`    ${login.padEnd(14)} ${role.padEnd(18)} ${scope}`);
   }
   process.stderr.write(lines.join('\n') + '\n\n');
   return new Promise<number>((resolve) => {

@@ -8,13 +8,15 @@ import { migrate } from '../migrate';
 import { withDatabase, type TestDbSource } from './test-db-source';
 
 declare module 'vitest' {
+  // Declaration merging needs an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     kezekTestDb: TestDbSource;
   }
 }
 
 /** Migrates once per run; each test file then starts from that state (see test-db.ts). */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = randomBytes(4).toString('hex');
   const url = process.env.TEST_DATABASE_URL;
   if (url) {

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { ZodError } from 'zod';
 import type { Env } from './env';
 import { validationError } from './errors';
 
@@ -7,7 +6,7 @@ import { validationError } from './errors';
 export function createRouter(): OpenAPIHono<Env> {
   return new OpenAPIHono<Env>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error as ZodError, result.target);
+      if (!result.success) throw validationError(result.error, result.target);
     },
   });
 }

@@ -1,24 +1,17 @@
-/** Kazakhstan's national time: UTC+5 since 2024-03-01 00:00 local; UTC+6 before (Government decree of 2024). */
-const SWITCH = Date.UTC(2024, 1, 29, 18, 0, 0); // 2024-03-01T00:00+06:00
+import { formatInstant, instantFromEpochMs, kzOffsetMinutesAt } from '@kezek/domain';
 
-export function nationalOffsetMinutes(at: Date): number {
-  return at.getTime() < SWITCH ? 360 : 300;
-}
-
-/** ISO 8601 in national time with its offset, e.g. 2026-03-02T10:00:00+05:00. */
-export function formatNational(at: Date): string {
-  const offset = nationalOffsetMinutes(at);
-  const local = new Date(at.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  return `${local}+${String(offset / 60).padStart(2, '0')}:00`;
-}
+/** A JS Date at the edge as ISO 8601 in Kazakhstan national time, e.g. 2026-03-02T10:00:00+05:00. */
+export const formatNational = (at: Date): string => formatInstant(instantFromEpochMs(at.getTime()));
 
 /**
- * The runtime's tzdata may predate the 2024 change (it would say +06:00 for Asia/Almaty);
- * Kezek never relies on it, but says so at start so an operator is not surprised by other tools.
+ * Kezek never relies on the runtime's tzdata (before 2024a it says +06:00 for Asia/Almaty), but says so at start
+ * when the two disagree, so an operator is not surprised by other tools on the same machine.
  */
-export function runtimeAlmatyOffset(at: Date): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Almaty', timeZoneName: 'longOffset' })
+export function tzdataDisagreement(at: Date): string | undefined {
+  const runtime = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Almaty', timeZoneName: 'longOffset' })
     .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? 'unknown';
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const minutes = kzOffsetMinutesAt(instantFromEpochMs(at.getTime()));
+  const expected = `GMT+${String(minutes / 60).padStart(2, '0')}:00`;
+  return runtime === expected ? undefined : `${runtime ?? 'unknown'} (national time is ${expected})`;
 }

@@ -9,7 +9,7 @@ import type {
   SettlementsTable,
 } from '@kezek/db';
 import type { Insertable } from 'kysely';
-import { KINDERGARTEN_NAMES, NAMES, STREETS, feminineSurname } from './demo-names';
+import { KINDERGARTEN_NAMES, NAMES, STREETS, feminineSurname, patronymicOf } from './demo-names';
 
 /**
  * Deterministic demo data: the same anchor day always yields the same rows (seeded PRNG, no clock, no randomness).
@@ -129,12 +129,12 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
         groups.push({
           id: rnd.uuid(),
           kindergarten_id: id,
-          name: `${age}-${language}`,
-          age_years: age,
+          age_group: `${age}-${language}`,
+          age,
           language,
           group_type: 'general',
           specialization: null,
-          stay_mode: ownership === 'private' && rnd.chance(0.3) ? 'half' : 'full',
+          mode: ownership === 'private' && rnd.chance(0.3) ? 'half' : 'full',
           capacity: age === 1 ? 15 : rnd.int(20, 25),
         });
       }
@@ -144,12 +144,12 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
       groups.push({
         id: rnd.uuid(),
         kindergarten_id: id,
-        name: `special-${disorder}`,
-        age_years: 4,
+        age_group: `special-${disorder}`,
+        age: 4,
         language: 'kk',
         group_type: 'special',
         specialization: disorder,
-        stay_mode: 'full',
+        mode: 'full',
         capacity: 10,
       });
     }
@@ -157,12 +157,12 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
       groups.push({
         id: rnd.uuid(),
         kindergarten_id: id,
-        name: 'sanatorium-respiratory',
-        age_years: 3,
+        age_group: 'sanatorium-respiratory',
+        age: 3,
         language: 'ru',
         group_type: 'sanatorium',
         specialization: 'respiratory',
-        stay_mode: 'full',
+        mode: 'full',
         capacity: 15,
       });
     }
@@ -203,7 +203,7 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
       const birthMs = today - rnd.int(200, 5 * 365 + 150) * DAY_MS;
       const birthDate = isoDay(birthMs);
       const sen = rnd.chance(0.05);
-      const fatherIndex = rnd.int(0, pool.fathers.length - 1);
+      const fatherIndex = rnd.int(0, 7);
       const childId = rnd.uuid();
       children.push({
         id: childId,
@@ -211,15 +211,11 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
         iin: identity.iin(birthDate, sex, (serial += 1)),
         surname: sex === 'female' ? feminineSurname(familySurname) : familySurname,
         given_name: rnd.pick(pool[sex]),
-        patronymic: kazakh
-          ? `${NAMES.kazakh.fathers[fatherIndex % NAMES.kazakh.fathers.length] as string}${sex === 'male' ? 'ұлы' : 'қызы'}`
-          : ((NAMES.russian.fathers[fatherIndex % NAMES.russian.fathers.length] as readonly string[])[
-              sex === 'male' ? 1 : 2
-            ] as string),
+        patronymic: patronymicOf(kazakh, fatherIndex, sex),
         birth_date: birthDate,
         sex,
         sen,
-        pmpc: sen,
+        pmpc_conclusion: sen,
         created_at: createdAt,
       });
       const queues = sen
@@ -249,7 +245,7 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
           queue,
           categories: sen && queue === 'general' ? ['sen', ...familyCategories] : familyCategories,
           status,
-          channel: rnd.pick(['portal', 'portal', 'portal', 'stateCorp', 'provider'] as const),
+          channel: rnd.pick(['portal', 'portal', 'portal', 'stateCorp', 'office'] as const),
           language,
           submitted_at: submittedAt,
           verified_at:

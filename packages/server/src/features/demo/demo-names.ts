@@ -159,3 +159,14 @@ export const STREETS = {
 export function feminineSurname(surname: string): string {
   return /(ов|ев|ин)$/.test(surname) ? `${surname}а` : surname;
 }
+
+/** Kazakh patronymics are regular (Нұрланұлы / Нұрланқызы); Russian ones are taken from the table. */
+export function patronymicOf(kazakh: boolean, fatherIndex: number, sex: 'male' | 'female'): string {
+  if (kazakh) {
+    const father = NAMES.kazakh.fathers[fatherIndex % NAMES.kazakh.fathers.length] ?? 'Нұрлан';
+    return `${father}${sex === 'male' ? 'ұлы' : 'қызы'}`;
+  }
+  const [, son, daughter] =
+    NAMES.russian.fathers[fatherIndex % NAMES.russian.fathers.length] ?? NAMES.russian.fathers[0];
+  return sex === 'male' ? son : daughter;
+}

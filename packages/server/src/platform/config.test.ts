@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
+
+describe('configuration from the environment', () => {
+  it('has working defaults for a laptop: embedded database with demo data', () => {
+    const result = parseConfig({});
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        port: 3000,
+        host: '127.0.0.1',
+        dataDir: './data',
+        databaseUrl: undefined,
+        logLevel: 'info',
+        now: undefined,
+        demo: true,
+        bodyLimitBytes: 1_000_000,
+      },
+    });
+  });
+
+  it('uses PostgreSQL without demo data when DATABASE_URL is set, unless asked', () => {
+    const pg = parseConfig({ DATABASE_URL: 'postgres://u@h/db' });
+    expect(pg.ok && pg.config.demo).toBe(false);
+    const demo = parseConfig({ DATABASE_URL: 'postgres://u@h/db', KEZEK_DEMO: 'true' });
+    expect(demo.ok && demo.config.demo).toBe(true);
+  });
+
+  it('reads KEZEK_NOW as an instant with an offset', () => {
+    const result = parseConfig({ KEZEK_NOW: '2026-03-02T10:00:00+05:00' });
+    expect(result.ok && result.config.now?.toISOString()).toBe('2026-03-02T05:00:00.000Z');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ PORT: '', DATABASE_URL: '' }).ok).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['LOG_LEVEL', 'verbose'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['KEZEK_NOW', '2026-03-02 10:00'],
+    ['KEZEK_DEMO', 'maybe'],
+  ])('rejects %s=%s naming the variable', (name, value) => {
+    const result = parseConfig({ [name]: value });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toContain(name);
+  });
+});

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const kezek = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['bin/kezek.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+
+describe('kezek CLI', () => {
+  it('prints help with exit 0', () => {
+    const result = kezek(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: kezek <command>');
+  });
+
+  it.each([
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['serve', '--bogus'], "Unknown option '--bogus'"],
+    [['migrate', 'extra'], 'Unexpected argument'],
+    [[], 'Usage: kezek'],
+  ])('%j → usage and exit 2', (args, message) => {
+    const result = kezek(args);
+    expect(result.status).toBe(2);
+    expect(result.stdout + result.stderr).toContain(message);
+  });
+
+  it('refuses invalid configuration with exit 1 before starting', () => {
+    const result = kezek(['serve'], { PORT: 'eighty' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT');
+  });
+});
