@@ -29,8 +29,14 @@ export const ZErrorBody = z
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
-      field: z.string().optional().openapi({ description: 'Path of the offending input field, e.g. `child.birthDate`' }),
-      rule: z.string().optional().openapi({ description: 'Rule ID of spec/preschool-rules.md, e.g. `R-ELIG-02`' }),
+      field: z
+        .string()
+        .optional()
+        .openapi({ description: 'Path of the offending input field, e.g. `child.birthDate`' }),
+      rule: z
+        .string()
+        .optional()
+        .openapi({ description: 'Rule ID of spec/preschool-rules.md, e.g. `R-ELIG-02`' }),
       requestId: z.string().optional(),
     }),
   })

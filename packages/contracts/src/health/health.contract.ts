@@ -6,7 +6,11 @@ export const ZReadiness = z
   .object({
     status: z.enum(['ready', 'not-ready']),
     database: z.object({ engine: z.enum(['pglite', 'postgres']), reachable: z.boolean() }),
-    migrations: z.object({ applied: z.number().int(), expected: z.number().int(), pending: z.array(z.string()) }),
+    migrations: z.object({
+      applied: z.number().int(),
+      expected: z.number().int(),
+      pending: z.array(z.string()),
+    }),
   })
   .openapi('Readiness');
 export type Readiness = z.infer<typeof ZReadiness>;
