@@ -53,7 +53,8 @@ export function createWorkingDayCalendar(source: (year: number) => YearCalendar)
       throw new RangeError(`${workingDays} is not a whole number of working days`);
     const step = Math.sign(workingDays);
     let current = date;
-    for (let remaining = Math.abs(workingDays); remaining > 0;) {
+    let remaining = Math.abs(workingDays);
+    while (remaining > 0) {
       current = addDays(current, step);
       if (isWorkingDay(current)) remaining -= 1;
     }

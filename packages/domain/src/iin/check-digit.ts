@@ -18,7 +18,7 @@ export function controlDigit(first11: string): number | undefined {
 
 export const TWELVE_DIGITS = /^\d{12}$/;
 
-/** Why a 12-digit identifier (IIN or BIN) is invalid; the server maps all of them to INVALID_IIN / a BIN error. */
+/** Why a 12-digit identifier (IIN or BIN) is invalid; at the API edge every code is INVALID_IIN (or its BIN twin). */
 export type IdNumberErrorCode = 'format' | 'century' | 'date' | 'checksum' | 'unissuable';
 
 export type IdNumberError = { readonly code: IdNumberErrorCode; readonly message: string };

@@ -11,7 +11,7 @@ export type ParsedIin = { readonly value: Iin; readonly birthDate: LocalDate; re
 
 /**
  * Digit 7 encodes century and sex: 1/2 = 1800s, 3/4 = 1900s, 5/6 = 2000s; odd = male, even = female.
- * (0 and 7–9 appear on some numbers issued to foreigners; the Rules' applicants and children need 1–6.)
+ * R-ELIG-22 admits only these six values; any other digit is rejected.
  */
 const decodeCenturyDigit = (digit: number): { readonly century: number; readonly sex: Sex } | undefined =>
   digit >= 1 && digit <= 6

@@ -43,11 +43,9 @@ const KZ_OFFSET_PERIODS: readonly OffsetPeriod[] = [
   { from: toLocalEpochMs(localDateTime('2024-03-01T00:00')) - 6 * MS_PER_HOUR, offsetMinutes: 5 * 60 },
 ];
 
-const offsetMinutesAt = (epochMs: number): number =>
-  KZ_OFFSET_PERIODS.reduce((found, period) => (period.from <= epochMs ? period : found)).offsetMinutes;
-
 /** UTC offset of Kazakhstan national time at `instant`, in minutes (360 before the 2024 change, then 300). */
-export const kzOffsetMinutesAt = (instant: Instant): number => offsetMinutesAt(instant);
+export const kzOffsetMinutesAt = (instant: Instant): number =>
+  KZ_OFFSET_PERIODS.reduce((found, period) => (period.from <= instant ? period : found)).offsetMinutes;
 
 export const toLocalDateTime = (instant: Instant): LocalDateTime =>
   fromLocalEpochMs(instant + kzOffsetMinutesAt(instant) * MS_PER_MINUTE);
@@ -63,9 +61,9 @@ export const localDateOf = (instant: Instant): LocalDate => dateOf(toLocalDateTi
 export function toInstant(dateTime: LocalDateTime): Instant {
   const localMs = toLocalEpochMs(dateTime);
   // A candidate instant is valid when the offset in force at it maps it back to the same reading.
-  const valid = KZ_OFFSET_PERIODS.map((period) => localMs - period.offsetMinutes * MS_PER_MINUTE).filter(
-    (candidate) => candidate + offsetMinutesAt(candidate) * MS_PER_MINUTE === localMs,
-  );
+  const valid = KZ_OFFSET_PERIODS.map((period) =>
+    instantFromEpochMs(localMs - period.offsetMinutes * MS_PER_MINUTE),
+  ).filter((candidate) => candidate + kzOffsetMinutesAt(candidate) * MS_PER_MINUTE === localMs);
   return instantFromEpochMs(Math.min(...valid));
 }
 

@@ -63,7 +63,10 @@ export function toLocalEpochMs(dateTime: LocalDateTime): number {
 export function fromLocalEpochMs(localMs: number): LocalDateTime {
   const epochDay = Math.floor(localMs / MS_PER_DAY);
   const msOfDay = localMs - epochDay * MS_PER_DAY;
+  const hours = pad(Math.floor(msOfDay / MS_PER_HOUR), 2);
+  const minutes = pad(Math.floor(msOfDay / MS_PER_MINUTE) % 60, 2);
+  const seconds = pad(Math.floor(msOfDay / 1000) % 60, 2);
   const millis = msOfDay % 1000;
-  const time = `${pad(Math.floor(msOfDay / MS_PER_HOUR), 2)}:${pad(Math.floor(msOfDay / MS_PER_MINUTE) % 60, 2)}:${pad(Math.floor(msOfDay / 1000) % 60, 2)}`;
-  return `${fromEpochDay(epochDay)}T${time}${millis === 0 ? '' : `.${pad(millis, 3)}`}` as LocalDateTime;
+  const fraction = millis === 0 ? '' : `.${pad(millis, 3)}`;
+  return `${fromEpochDay(epochDay)}T${hours}:${minutes}:${seconds}${fraction}` as LocalDateTime;
 }

@@ -36,9 +36,6 @@ function problemWithParts(year: number, month: number, day: number): string | un
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-const format = (year: number, month: number, day: number): LocalDate =>
-  `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` as LocalDate;
-
 export function parseLocalDate(text: string): Result<LocalDate> {
   const match = DATE_PATTERN.exec(text);
   if (!match) return err(`"${text}" is not a date of the form YYYY-MM-DD`);
@@ -52,7 +49,7 @@ export const localDate = (text: string): LocalDate => orThrow(parseLocalDate(tex
 export function makeLocalDate(year: number, month: number, day: number): LocalDate {
   const problem = problemWithParts(year, month, day);
   if (problem !== undefined) throw new RangeError(`Invalid date: ${problem}`);
-  return format(year, month, day);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` as LocalDate;
 }
 
 export const yearOf = (date: LocalDate): number => Number(date.slice(0, 4));
@@ -149,4 +146,4 @@ export const monthDay = (text: string): MonthDay => orThrow(parseMonthDay(text))
 
 /** The date of `monthDay` in `year`, e.g. the 1 September of §18 in a given year. */
 export const dateInYear = (year: number, day: MonthDay): LocalDate =>
-  localDate(`${String(year).padStart(4, '0')}-${day}`);
+  makeLocalDate(year, Number(day.slice(0, 2)), Number(day.slice(3, 5)));
