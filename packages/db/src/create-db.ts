@@ -42,8 +42,13 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   return { db, engine: config.engine, close: () => db.destroy() };
 }
 
+// PGlite's default shared_buffers (128 MB) is sized for a server; a laptop's embedded queue needs far less,
+// and this keeps the whole process under the startup benchmark's 400 MB (bench/startup.bench.ts).
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 export function openPGlite(config: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   return PGlite.create({
+    startParams: PGLITE_START_PARAMS,
     ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
     ...(config.loadDataDir === undefined ? {} : { loadDataDir: config.loadDataDir }),
     parsers,

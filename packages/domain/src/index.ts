@@ -88,3 +88,4 @@ export {
   type PolicyChange,
   type PolicyTimeline,
 } from './policy/policy-timeline';
+export { REFUSAL_CODES, refusal, type Refusal, type RefusalCode, type RuleId } from './refusal';
