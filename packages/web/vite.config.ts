@@ -6,7 +6,6 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // `npm run dev`-style work: point the dev server at a running `kezek serve`.
 const apiTarget = process.env['KEZEK_API_URL'] ?? 'http://127.0.0.1:3000';
 
-// eslint-disable-next-line no-restricted-syntax -- Vite loads its config from the default export.
 export default defineConfig({
   root,
   plugins: [react()],

@@ -35,4 +35,8 @@ export type RuleId = `R-${string}-${string}`;
 
 export type Refusal = { readonly code: RefusalCode; readonly rule: RuleId; readonly message: string };
 
-export const refusal = (code: RefusalCode, rule: RuleId, message: string): Refusal => ({ code, rule, message });
+export const refusal = (code: RefusalCode, rule: RuleId, message: string): Refusal => ({
+  code,
+  rule,
+  message,
+});
