@@ -105,7 +105,7 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
   KINDERGARTEN_NAMES.forEach(([kk, ru, en], index) => {
     const district = DISTRICTS[index % 2] as (typeof DISTRICTS)[number];
     const number = 10 + index * 7;
-    const ownership = index % 4 === 3 ? 'private' : 'state';
+    const ownership = index % 5 === 4 ? 'private' : 'state';
     const id = rnd.uuid();
     kindergartens.push({
       id,
