@@ -89,3 +89,24 @@ export {
   type PolicyTimeline,
 } from './policy/policy-timeline';
 export { REFUSAL_CODES, refusal, type Refusal, type RefusalCode, type RuleId } from './refusal';
+
+export {
+  DISORDERS,
+  parseQueueKey,
+  parseQueueKind,
+  queueFamily,
+  queueKey,
+  type Disorder,
+  type QueueFamily,
+  type QueueKeyParts,
+  type QueueKind,
+} from './queue/queue-kind';
+export {
+  compareMembers,
+  nextGSinceP,
+  orderQueue,
+  type InterleaveOptions,
+  type OrderOptions,
+  type QueueMember,
+} from './queue/ordering';
+export { createQueueIndex, type QueueIndex } from './queue/queue-index';
