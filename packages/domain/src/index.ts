@@ -110,3 +110,15 @@ export {
   type QueueMember,
 } from './queue/ordering';
 export { createQueueIndex, type QueueIndex } from './queue/queue-index';
+export {
+  checkNewApplication,
+  queueAgeEnds,
+  withinQueueAge,
+  type AgePolicy,
+  type ApplicationHistory,
+  type EligibilityPolicy,
+  type NewApplication,
+  type PriorApplication,
+  type PrivilegedReferral,
+  type QueueAgeChild,
+} from './queue/eligibility';
