@@ -102,13 +102,24 @@ CREATE TABLE applications (
   settlement_kato       text NOT NULL REFERENCES settlements (kato),
   birth_year            smallint NOT NULL,
   queue                 text NOT NULL CHECK (queue ~ '^(general|special:[a-z][A-Za-z]*|sanatorium:[a-z][A-Za-z]*)$'),
+  -- Confirmed beneficiary categories (R-CAT-03): only these decide the group (R-ORDER-04).
   categories            text[] NOT NULL DEFAULT '{}',
+  -- Claimed but not yet confirmed by a clerk (R-ORDER-07).
+  pending_categories    text[] NOT NULL DEFAULT '{}',
+  -- §16 / R-QUEUE-09: re-queued after a privileged referral to a state kindergarten; ordered in group G.
+  privilege_used        boolean NOT NULL DEFAULT false,
+  -- R-NOTIF-01: at most two SMS numbers.
+  sms_numbers           text[] NOT NULL DEFAULT '{}' CHECK (cardinality(sms_numbers) <= 2),
+  email                 text,
   status                text NOT NULL CHECK (status IN ('pending', 'queued', 'stopped', 'referred', 'enrolled', 'withdrawn', 'rejected', 'archived')),
   channel               text NOT NULL CHECK (channel IN ('portal', 'office', 'stateCorp', 'proactive', 'oneApplication')),
   language              text NOT NULL CHECK (language IN ('kk', 'ru', 'en', 'uz', 'ug', 'tg')),
   -- R-ELIG-20: the ordering time, never changed; registration_seq breaks ties (R-ORDER-08).
   submitted_at          timestamptz NOT NULL,
   registration_seq      bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+  -- R-ELIG-10: completeness checked within 30 minutes; R-ELIG-12: originals within 5 working days.
+  check_due_at          timestamptz NOT NULL,
+  originals_due_at      timestamptz,
   verified_at           timestamptz,
   interest_confirmed_at timestamptz,
   status_reason         text,
@@ -121,6 +132,26 @@ CREATE UNIQUE INDEX applications_one_live_per_child_queue
   ON applications (child_id, queue) WHERE status IN ('pending', 'queued', 'stopped', 'referred');
 CREATE INDEX applications_queue ON applications (settlement_kato, birth_year, queue, status, submitted_at);
 CREATE INDEX applications_applicant ON applications (applicant_id);
+
+-- Per queue key (settlement/birth year/queue): the anchored-interleave counter (R-ORDER-05) and a version
+-- bumped by every change to the queue, so cached orderings are invalidated exactly when they change.
+CREATE TABLE queue_state (
+  queue_key  text PRIMARY KEY,
+  g_since_p  smallint NOT NULL DEFAULT 0 CHECK (g_since_p >= 0),
+  version    bigint NOT NULL DEFAULT 0
+);
+
+-- What happened in a queue, in order: the source of "why did my position change" (R-ORDER-06).
+CREATE TABLE queue_events (
+  id             bigserial PRIMARY KEY,
+  queue_key      text NOT NULL,
+  at             timestamptz NOT NULL,
+  kind           text NOT NULL,
+  application_id uuid NOT NULL REFERENCES applications (id),
+  data           jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX queue_events_key ON queue_events (queue_key, id);
+CREATE INDEX queue_events_application ON queue_events (application_id, id);
 
 CREATE TABLE staff_users (
   id                uuid PRIMARY KEY,

@@ -81,6 +81,7 @@ describe('migrations', () => {
       channel: 'portal' as const,
       language: 'kk',
       submitted_at: now,
+      check_due_at: now,
       updated_at: now,
     });
     await handle.db

@@ -75,17 +75,34 @@ export type ApplicationsTable = {
   birth_year: number;
   queue: string;
   categories: Generated<string[]>;
+  pending_categories: Generated<string[]>;
+  privilege_used: Generated<boolean>;
+  sms_numbers: Generated<string[]>;
+  email: string | null;
   status: ApplicationStatus;
   channel: ApplicationChannel;
   language: string;
   submitted_at: Timestamp;
   registration_seq: Generated<number>;
+  check_due_at: Timestamp;
+  originals_due_at: Timestamp | null;
   verified_at: Timestamp | null;
   interest_confirmed_at: Timestamp | null;
   status_reason: string | null;
   idempotency_key: string | null;
   version: Generated<number>;
   updated_at: Timestamp;
+};
+
+export type QueueStateTable = { queue_key: string; g_since_p: Generated<number>; version: Generated<number> };
+
+export type QueueEventsTable = {
+  id: Generated<number>;
+  queue_key: string;
+  at: Timestamp;
+  kind: string;
+  application_id: string;
+  data: Json;
 };
 
 export type StaffRole = 'clerk' | 'kindergartenStaff' | 'regionalAdmin' | 'auditor' | 'operator';
@@ -155,6 +172,8 @@ export type Database = {
   applicants: ApplicantsTable;
   children: ChildrenTable;
   applications: ApplicationsTable;
+  queue_state: QueueStateTable;
+  queue_events: QueueEventsTable;
   staff_users: StaffUsersTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;

@@ -179,6 +179,8 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
     const familySurname = rnd.pick(pool.surnames);
     const parentBirth = isoDay(today - rnd.int(22 * 365, 42 * 365) * DAY_MS);
     const applicantId = rnd.uuid();
+    const mobile = `+7 7${rnd.pick(['01', '02', '05', '07', '47', '71', '77'])} ${rnd.int(100, 999)} ${String(rnd.int(0, 99)).padStart(2, '0')} ${String(rnd.int(0, 99)).padStart(2, '0')}`;
+    const email = rnd.chance(0.5) ? `parent${a + 1}@example.kz` : null;
     const language = kazakh ? 'kk' : 'ru';
     applicants.push({
       id: applicantId,
@@ -186,8 +188,8 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
       surname: parentSex === 'female' ? feminineSurname(familySurname) : familySurname,
       given_name: rnd.pick(pool[parentSex]),
       patronymic: null,
-      phone: `+7 7${rnd.pick(['01', '02', '05', '07', '47', '71', '77'])} ${rnd.int(100, 999)} ${String(rnd.int(0, 9999)).padStart(4, '0')}`,
-      email: rnd.chance(0.5) ? `parent${a + 1}@example.kz` : null,
+      phone: mobile,
+      email,
       preferred_language: language,
       created_at: createdAt,
     });
@@ -243,11 +245,14 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
           settlement_kato: district.kato,
           birth_year: Number(birthDate.slice(0, 4)),
           queue,
+          sms_numbers: [mobile],
+          email,
           categories: sen && queue === 'general' ? ['sen', ...familyCategories] : familyCategories,
           status,
           channel: rnd.pick(['portal', 'portal', 'portal', 'stateCorp', 'office'] as const),
           language,
           submitted_at: submittedAt,
+          check_due_at: new Date(submittedAt.getTime() + 30 * 60_000),
           verified_at:
             status === 'pending' ? null : new Date(submittedAt.getTime() + rnd.int(5, 30) * 60_000),
           interest_confirmed_at: null,
