@@ -179,4 +179,37 @@ export type Database = {
   outbox: OutboxTable;
   job_runs: JobRunsTable;
   schema_migrations: SchemaMigrationsTable;
+  sessions: SessionsTable;
+  login_challenges: LoginChallengesTable;
+  login_throttle: LoginThrottleTable;
+};
+
+export type SessionActorType = 'staff' | 'applicant';
+
+export type SessionsTable = {
+  id: string;
+  actor_type: SessionActorType;
+  staff_user_id: string | null;
+  applicant_id: string | null;
+  csrf_token_hash: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  user_agent: string | null;
+  ip: string | null;
+  revoked_at: Timestamp | null;
+};
+
+export type LoginChallengesTable = {
+  id: string;
+  iin: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+};
+
+export type LoginThrottleTable = {
+  login_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
 };
