@@ -122,3 +122,60 @@ export {
   type PrivilegedReferral,
   type QueueAgeChild,
 } from './queue/eligibility';
+
+export {
+  applicationGroup,
+  type Application,
+  type ApplicationStatus,
+  type Child,
+} from './allocation/application';
+export { assembleBulletin, windowsOf, type Bulletin, type BulletinEntry } from './allocation/bulletin';
+export {
+  checkClaimant,
+  checkMatch,
+  checkPrivilegeReuse,
+  chooseUnit,
+  planSiblingUnits,
+} from './allocation/claim';
+export { interestDueDate, interestLapsed } from './allocation/interest';
+export { needsOriginals } from './allocation/needs-originals';
+export type { DomainEvent, Outcome } from './allocation/outcome';
+export {
+  placeStatus,
+  reportPlace,
+  revokeUnits,
+  type AdmissionMode,
+  type Ownership,
+  type Place,
+  type PlaceMode,
+  type PlaceStatus,
+  type RevocationReason,
+} from './allocation/place';
+export {
+  admitReferral,
+  cancelReferral,
+  confirmReferral,
+  expireIfDue,
+  extendReferral,
+  isLive,
+  issueReferral,
+  refuseAdmission,
+  type AdmissionRefusalReason,
+  type ConfirmationResult,
+  type ExtensionReason,
+  type Referral,
+  type ReferralPhase,
+  type ReferralStatus,
+} from './allocation/referral';
+export { earliestJob, nextBulletinAt, nextDailyAt, type DueJob, type JobKind } from './allocation/schedule';
+export {
+  windowClosing,
+  windowOpeningAfter,
+  windowPhase,
+  type AllocationWindow,
+  type WindowPhase,
+} from './allocation/window';
+export { replay, type EventResult, type ReplayOutput } from './simulation/replay';
+export type { StateView } from './simulation/render-state';
+export { siblingReferralRef, type ScenarioAction, type ScenarioEvent } from './simulation/scenario-event';
+export { stableJson } from './simulation/stable-json';
