@@ -16,7 +16,10 @@ const UNVERIFIABLE: readonly CategoryCode[] = [
 ];
 
 /** R-ELIG-14, R-ELIG-19, R-REF-07: whether a referral waits for the originals (`pendingConfirmation`). */
-export function needsOriginals(application: Pick<Application, 'queue' | 'categories'>, policy: Policy): boolean {
+export function needsOriginals(
+  application: Pick<Application, 'queue' | 'categories'>,
+  policy: Policy,
+): boolean {
   if (policy.originalsRequired === 'all') return true;
   const family = queueFamily(application.queue);
   // A-10: the phthisiatrician's conclusion, for sanatorium queues only unless the policy asks it of all.

@@ -19,7 +19,7 @@ const isPlain = (value: unknown): boolean => value === null || typeof value !== 
 
 /** `lead`: columns already used on the line before the value; a trailing comma takes one more. */
 function render(value: unknown, indent: string, lead: number, width: number, comma = false): string {
-  if (isPlain(value)) return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
