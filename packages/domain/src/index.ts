@@ -179,3 +179,12 @@ export { replay, type EventResult, type ReplayOutput } from './simulation/replay
 export type { StateView } from './simulation/render-state';
 export { siblingReferralRef, type ScenarioAction, type ScenarioEvent } from './simulation/scenario-event';
 export { stableJson } from './simulation/stable-json';
+export {
+  describeExplanation,
+  explainPositionChange,
+  type Explanation,
+  type ExplanationKind,
+  type QueueEvent,
+  type Snapshot,
+} from './queue/position-explanation';
+export { applyQueueEvent, emptyQueueState, snapshotOf, type QueueState } from './queue/queue-history';

@@ -1,16 +1,8 @@
 import type { Group } from '../categories/categories';
-import type { Instant } from '../time/instant';
+import type { QueueMember } from './queue-member';
+import { sortByTime } from './sort-by-time';
 
-/**
- * What ordering needs of a `queued` application (R-ORDER-11): its group (R-ORDER-04, derived from the
- * confirmed categories by the caller), submission time (R-ELIG-20) and registration sequence (R-ORDER-08).
- */
-export type QueueMember = {
-  readonly id: string;
-  readonly group: Group;
-  readonly submittedAt: Instant;
-  readonly registrationSeq: number;
-};
+export { compareMembers, type QueueMember } from './queue-member';
 
 export type InterleaveOptions = {
   /** §21 ¶3: one first-priority application after this many general ones ("one to three"). */
@@ -21,15 +13,6 @@ export type InterleaveOptions = {
 
 /** `gSinceP`: general referrals from this queue since the last first-priority one (R-ORDER-05). */
 export type OrderOptions = InterleaveOptions & { readonly gSinceP: number };
-
-/**
- * R-ORDER-01, R-ORDER-08: by submission time, then registration sequence. The id breaks the tie that a
- * strictly increasing sequence never leaves, so the order is total whatever the input (R-ORDER-06).
- */
-export const compareMembers = (a: QueueMember, b: QueueMember): number =>
-  a.submittedAt - b.submittedAt ||
-  a.registrationSeq - b.registrationSeq ||
-  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The `need` R-ORDER-03 starts with: general applications to place before the first priority one.
@@ -76,10 +59,7 @@ export function layOut(
 export function sortedGroups(members: readonly QueueMember[]): Record<Group, QueueMember[]> {
   const groups: Record<Group, QueueMember[]> = { O: [], P: [], G: [] };
   for (const member of members) groups[member.group].push(member);
-  groups.O.sort(compareMembers);
-  groups.P.sort(compareMembers);
-  groups.G.sort(compareMembers);
-  return groups;
+  return { O: sortByTime(groups.O), P: sortByTime(groups.P), G: sortByTime(groups.G) };
 }
 
 /**

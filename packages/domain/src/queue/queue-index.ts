@@ -11,11 +11,12 @@ import {
   type OrderOptions,
   type QueueMember,
 } from './ordering';
+import { createSortedList, type SortedList } from './sorted-list';
 
 /**
- * One queue (one queue key) kept ordered under single changes (R-ORDER-06): the groups are sorted arrays,
- * so a change costs a binary search and one splice, and a position is computed from the member's rank in
- * its group without laying out the whole queue. `ordered()` always equals orderQueue of the same members.
+ * One queue (one queue key) kept ordered under single changes (R-ORDER-06): the groups are sorted lists,
+ * so a change costs two binary searches and a small splice, and a position is computed from the member's
+ * rank in its group without laying out the whole queue. `ordered()` always equals orderQueue of the same members.
  */
 export type QueueIndex = {
   readonly size: number;
@@ -38,25 +39,17 @@ export type QueueIndex = {
   positions(): Map<string, number>;
 };
 
-/** The first index whose member is not before `member`: where it is or would be inserted. */
-function lowerBound(sorted: readonly QueueMember[], member: QueueMember): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const candidate = sorted[middle];
-    if (candidate !== undefined && compareMembers(candidate, member) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 export function createQueueIndex(
   interleave: InterleaveOptions,
   members: readonly QueueMember[] = [],
   initialGSinceP = 0,
 ): QueueIndex {
-  const groups = sortedGroups(members);
+  const sorted = sortedGroups(members);
+  const groups: Record<Group, SortedList<QueueMember>> = {
+    O: createSortedList(compareMembers, sorted.O),
+    P: createSortedList(compareMembers, sorted.P),
+    G: createSortedList(compareMembers, sorted.G),
+  };
   const byId = new Map<string, QueueMember>();
   for (const member of members) {
     if (byId.has(member.id)) throw new RangeError(`application ${member.id} is listed twice`);
@@ -65,26 +58,24 @@ export function createQueueIndex(
   let gSinceP = initialGSinceP;
   const options = (): OrderOptions => ({ ...interleave, gSinceP });
 
-  const rankOf = (member: QueueMember): number => lowerBound(groups[member.group], member);
-
   const insert = (member: QueueMember): void => {
     if (byId.has(member.id)) throw new RangeError(`application ${member.id} is already in the queue`);
     byId.set(member.id, member);
-    groups[member.group].splice(rankOf(member), 0, member);
+    groups[member.group].insert(member);
   };
 
   const remove = (id: string): QueueMember | undefined => {
     const member = byId.get(id);
     if (member === undefined) return undefined;
     byId.delete(id);
-    groups[member.group].splice(rankOf(member), 1);
+    groups[member.group].remove(member);
     return member;
   };
 
   const positionOf = (id: string): number | undefined => {
     const member = byId.get(id);
     if (member === undefined) return undefined;
-    const rank = rankOf(member);
+    const rank = groups[member.group].rankOf(member);
     const need = generalBeforeFirstPriority(options());
     const outCount = groups.O.length;
     const perPriority = interleave.generalPerPriority;
@@ -96,7 +87,8 @@ export function createQueueIndex(
     return outCount + offsets[member.group]() + 1;
   };
 
-  const ordered = (): QueueMember[] => layOut(groups.O, groups.P, groups.G, options());
+  const ordered = (): QueueMember[] =>
+    layOut(groups.O.toArray(), groups.P.toArray(), groups.G.toArray(), options());
 
   return {
     get size() {
