@@ -6,6 +6,8 @@ import type { StaffRole } from '@kezek/db';
  */
 export type Actor =
   | { kind: 'public' }
+  /** A scheduled job acting under the rules (archive at 6, expiries …). */
+  | { kind: 'system'; job: string }
   | { kind: 'applicant'; applicantId: string; iin: string }
   | {
       kind: 'staff';

@@ -1,0 +1,55 @@
+import { z } from '@hono/zod-openapi';
+import { ZMobile } from './application.contract';
+
+export const REJECTION_REASONS = [
+  'unreliableData',
+  'nonCompliance',
+  'noConsent',
+  'incompleteDocuments',
+  'expiredDocuments',
+] as const;
+
+/** A clerk's document verification (R-ELIG-11..15): confirm with the confirmed categories, or reject. */
+export const ZVerifyApplication = z
+  .discriminatedUnion('result', [
+    z.object({
+      result: z.literal('confirmed'),
+      confirmedCategories: z.array(z.string()).optional().openapi({
+        description: 'Claimed categories whose documents were confirmed; the others are dropped (R-ELIG-15)',
+      }),
+    }),
+    z.object({
+      result: z.literal('rejected'),
+      reason: z.enum(REJECTION_REASONS),
+      comment: z.string().max(500).optional(),
+    }),
+  ])
+  .openapi('VerifyApplication');
+export type VerifyApplication = z.infer<typeof ZVerifyApplication>;
+
+/** Contact data and language (R-APPL-02). Optimistic concurrency: `version` must be the current one. */
+export const ZModifyApplication = z
+  .object({
+    version: z.number().int().min(1),
+    smsNumbers: z.array(ZMobile).max(2, 'at most two SMS numbers (R-NOTIF-01)').optional(),
+    email: z.email().max(200).nullable().optional(),
+    language: z.enum(['kk', 'ru']).optional(),
+  })
+  .openapi('ModifyApplication');
+export type ModifyApplication = z.infer<typeof ZModifyApplication>;
+
+/** The applicant claims categories (pending until confirmed); a clerk's change is confirmed at once (R-ORDER-07). */
+export const ZChangeCategories = z
+  .object({ version: z.number().int().min(1), categories: z.array(z.string().min(1).max(40)).max(10) })
+  .openapi('ChangeCategories');
+export type ChangeCategories = z.infer<typeof ZChangeCategories>;
+
+export const ZStopList = z
+  .discriminatedUnion('on', [
+    z.object({ on: z.literal(true), reason: z.string().trim().min(3).max(500) }),
+    z.object({ on: z.literal(false), reason: z.string().trim().max(500).optional() }),
+  ])
+  .openapi('StopList');
+export type StopList = z.infer<typeof ZStopList>;
+
+export const ZVersionOnly = z.object({ version: z.number().int().min(1) }).openapi('VersionOnly');

@@ -1,0 +1,215 @@
+import type { ApplicationListQuery } from '@kezek/contracts';
+import type { ApplicationsTable, ChildrenTable, Db } from '@kezek/db';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+
+/** One application with its child and applicant, as use cases read it. */
+export type ApplicationRecord = Selectable<ApplicationsTable> & {
+  district_kato: string;
+  child_iin: string | null;
+  child_name: string;
+  child_birth_date: string;
+  child_sen: boolean;
+  child_pmpc_conclusion: boolean;
+  applicant_iin: string;
+  applicant_name: string;
+};
+
+export type QueueMemberRow = Pick<
+  Selectable<ApplicationsTable>,
+  'id' | 'categories' | 'privilege_used' | 'submitted_at' | 'registration_seq'
+>;
+
+export type QueueEventInsert = {
+  queue_key: string;
+  at: Date;
+  kind: string;
+  application_id: string;
+  data?: unknown;
+};
+
+export type ApplicationsRepository = ReturnType<typeof applicationsRepository>;
+
+export function applicationsRepository(db: Db) {
+  const records = () =>
+    db
+      .selectFrom('applications as a')
+      .innerJoin('children as c', 'c.id', 'a.child_id')
+      .innerJoin('applicants as p', 'p.id', 'a.applicant_id')
+      .innerJoin('settlements as s', 's.kato', 'a.settlement_kato')
+      .selectAll('a')
+      .select([
+        's.district_kato',
+        'c.iin as child_iin',
+        sql<string>`concat_ws(' ', c.surname, c.given_name, c.patronymic)`.as('child_name'),
+        'c.birth_date as child_birth_date',
+        'c.sen as child_sen',
+        'c.pmpc_conclusion as child_pmpc_conclusion',
+        'p.iin as applicant_iin',
+        sql<string>`concat_ws(' ', p.surname, p.given_name, p.patronymic)`.as('applicant_name'),
+      ]);
+
+  return {
+    byId: (id: string): Promise<ApplicationRecord | undefined> =>
+      records().where('a.id', '=', id).executeTakeFirst(),
+
+    /** Locks the row for the rest of the transaction: concurrent changes to one application are serialised. */
+    lockById: (id: string): Promise<ApplicationRecord | undefined> =>
+      records().where('a.id', '=', id).forUpdate('a').executeTakeFirst(),
+
+    byIdempotencyKey: (key: string): Promise<ApplicationRecord | undefined> =>
+      records().where('a.idempotency_key', '=', key).executeTakeFirst(),
+
+    async list(
+      query: ApplicationListQuery,
+      scope: { districtKato?: string; applicantId?: string },
+      now: Date,
+    ): Promise<{ items: ApplicationRecord[]; total: number }> {
+      let base = records();
+      if (scope.districtKato !== undefined) base = base.where('s.district_kato', '=', scope.districtKato);
+      if (scope.applicantId !== undefined) base = base.where('a.applicant_id', '=', scope.applicantId);
+      if (query.district !== undefined) base = base.where('s.district_kato', '=', query.district);
+      if (query.settlement !== undefined) base = base.where('a.settlement_kato', '=', query.settlement);
+      if (query.status !== undefined) base = base.where('a.status', '=', query.status);
+      if (query.category !== undefined) {
+        const category = query.category;
+        base = base.where(sql<boolean>`${category} = ANY(a.categories || a.pending_categories)`);
+      }
+      if (query.slaBreached === true) {
+        base = base
+          .where('a.status', '=', 'pending')
+          .where((eb) => eb.or([eb('a.check_due_at', '<', now), eb('a.originals_due_at', '<', now)]));
+      }
+      if (query.q !== undefined) {
+        const q = query.q;
+        base = base.where((eb) => eb.or([eb('a.number', '=', q), eb('c.iin', '=', q), eb('p.iin', '=', q)]));
+      }
+      const [items, count] = await Promise.all([
+        base
+          .orderBy('a.check_due_at')
+          .orderBy('a.registration_seq')
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize)
+          .execute(),
+        base
+          .clearSelect()
+          .select(sql<number>`count(*)::int`.as('total'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: count.total };
+    },
+
+    /** The child's applications in any settlement and queue (R-ELIG-04, R-QUEUE-06). */
+    childHistory: (childIin: string) =>
+      db
+        .selectFrom('applications as a')
+        .innerJoin('children as c', 'c.id', 'a.child_id')
+        .select([
+          'a.id',
+          'a.settlement_kato',
+          'a.queue',
+          'a.status',
+          sql<boolean>`a.verified_at IS NOT NULL AND a.status <> 'rejected'`.as('ever_queued'),
+        ])
+        .where('c.iin', '=', childIin)
+        .execute(),
+
+    applicantByIin: (iin: string) =>
+      db.selectFrom('applicants').selectAll().where('iin', '=', iin).executeTakeFirst(),
+
+    childByIin: (iin: string) =>
+      db.selectFrom('children').selectAll().where('iin', '=', iin).executeTakeFirst(),
+
+    async insertApplicant(row: {
+      id: string;
+      iin: string;
+      surname: string;
+      given_name: string;
+      patronymic: string | null;
+      created_at: Date;
+    }): Promise<void> {
+      await db.insertInto('applicants').values(row).execute();
+    },
+
+    async insertChild(row: Insertable<ChildrenTable>): Promise<void> {
+      await db.insertInto('children').values(row).execute();
+    },
+
+    async updateChildNeeds(id: string, needs: { sen: boolean; pmpc_conclusion: boolean }): Promise<void> {
+      await db.updateTable('children').set(needs).where('id', '=', id).execute();
+    },
+
+    async nextRegistrationSeq(): Promise<number> {
+      const row = await sql<{ seq: number }>`SELECT nextval('application_seq')::int AS seq`.execute(db);
+      const seq = row.rows[0]?.seq;
+      if (seq === undefined) throw new Error('application_seq returned no value');
+      return seq;
+    },
+
+    async insertApplication(row: Insertable<ApplicationsTable>): Promise<void> {
+      await db.insertInto('applications').values(row).execute();
+    },
+
+    /** Optimistic concurrency: true when the row still had `version` and was updated (version + 1). */
+    async update(id: string, version: number, changes: Updateable<ApplicationsTable>): Promise<boolean> {
+      const result = await db
+        .updateTable('applications')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+
+    /** Queued applications of one queue key, with the interleave counter (R-ORDER-05, R-ORDER-11). */
+    async queue(settlement: string, birthYear: number, queue: string) {
+      const [members, state] = await Promise.all([
+        db
+          .selectFrom('applications')
+          .select(['id', 'categories', 'privilege_used', 'submitted_at', 'registration_seq'])
+          .where('settlement_kato', '=', settlement)
+          .where('birth_year', '=', birthYear)
+          .where('queue', '=', queue)
+          .where('status', '=', 'queued')
+          .execute(),
+        db
+          .selectFrom('queue_state')
+          .select(['g_since_p', 'version'])
+          .where('queue_key', '=', `${settlement}/${birthYear}/${queue}`)
+          .executeTakeFirst(),
+      ]);
+      return { members, gSinceP: state?.g_since_p ?? 0, version: state?.version ?? 0 };
+    },
+
+    /** Every change to a queue bumps its version and is recorded as an event (R-ORDER-06). */
+    async recordQueueEvent(event: QueueEventInsert): Promise<void> {
+      await db
+        .insertInto('queue_state')
+        .values({ queue_key: event.queue_key, version: 1 })
+        .onConflict((oc) => oc.column('queue_key').doUpdateSet({ version: sql`queue_state.version + 1` }))
+        .execute();
+      await db
+        .insertInto('queue_events')
+        .values({ ...event, data: JSON.stringify(event.data ?? {}) })
+        .execute();
+    },
+
+    queueEvents: (queueKey: string, fromId = 0) =>
+      db
+        .selectFrom('queue_events')
+        .selectAll()
+        .where('queue_key', '=', queueKey)
+        .where('id', '>', fromId)
+        .orderBy('id')
+        .execute(),
+
+    /** Submission facts of the applications an event history mentions, to rebuild past orderings. */
+    membersByIds: (ids: readonly string[]) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('applications')
+            .select(['id', 'submitted_at', 'registration_seq'])
+            .where('id', 'in', ids)
+            .execute(),
+  };
+}

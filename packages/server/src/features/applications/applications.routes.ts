@@ -1,0 +1,210 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ZApplication,
+  ZApplicationId,
+  ZApplicationListQuery,
+  ZApplicationPage,
+  ZApplicationReceipt,
+  ZChangeCategories,
+  ZErrorBody,
+  ZModifyApplication,
+  ZPosition,
+  ZStopList,
+  ZSubmitApplication,
+  ZVerifyApplication,
+  ZVersionOnly,
+} from '@kezek/contracts';
+import { createRouter } from '../../http/openapi-app';
+import type { Clock } from '../../platform/clock';
+import type { ChangeDeps } from './application-change';
+import type { ApplicationsRepository } from './applications.repository';
+import { changeCategories } from './change-categories';
+import { confirmInterest } from './confirm-interest';
+import { getApplication } from './get-application';
+import { getPosition } from './get-position';
+import { listApplications } from './list-applications';
+import { modifyApplication } from './modify-application';
+import { setStopList } from './set-stop-list';
+import { submitApplication, type SubmitDeps } from './submit-application';
+import { verifyApplication } from './verify-application';
+import { withdrawApplication } from './withdraw-application';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
+  401: { description: 'Not signed in', ...json(ZErrorBody) },
+  403: { description: 'Not allowed', ...json(ZErrorBody) },
+  404: { description: 'No such application (or not yours)', ...json(ZErrorBody) },
+  409: { description: 'Not possible in the current status', ...json(ZErrorBody) },
+  412: { description: 'Stale version', ...json(ZErrorBody) },
+  422: { description: 'Refused by a rule (names the rule ID)', ...json(ZErrorBody) },
+};
+const ok = (schema: z.ZodType, description: string) => ({ 200: { description, ...json(schema) }, ...errors });
+
+const action = <B extends z.ZodType>(path: string, summary: string, body: B) =>
+  createRoute({
+    method: 'post',
+    path: `/api/applications/{id}/${path}`,
+    tags: ['applications'],
+    summary,
+    request: { params: ZApplicationId, body: { ...json(body), required: true } },
+    responses: ok(ZApplication, 'The application after the change'),
+  });
+
+const routes = {
+  submit: createRoute({
+    method: 'post',
+    path: '/api/applications',
+    tags: ['applications'],
+    summary:
+      'Submit an application (service S1): the portal for applicants, the office or State Corporation for clerks',
+    request: {
+      headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
+      body: { ...json(ZSubmitApplication), required: true },
+    },
+    responses: {
+      201: { description: 'Registered; the receipt', ...json(ZApplicationReceipt) },
+      200: {
+        description: 'A retry with the same Idempotency-Key: the first receipt',
+        ...json(ZApplicationReceipt),
+      },
+      ...errors,
+      503: { description: 'A state information system is unavailable; retry', ...json(ZErrorBody) },
+    },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/api/applications',
+    tags: ['applications'],
+    summary: "Work list (clerks: their district, by deadline) or the applicant's own applications",
+    request: { query: ZApplicationListQuery },
+    responses: ok(ZApplicationPage, 'One page'),
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/api/applications/{id}',
+    tags: ['applications'],
+    summary: 'One application',
+    request: { params: ZApplicationId },
+    responses: ok(ZApplication, 'The application'),
+  }),
+  position: createRoute({
+    method: 'get',
+    path: '/api/applications/{id}/position',
+    tags: ['applications'],
+    summary: 'Position in the queue, who is ahead, and why the position changed',
+    request: { params: ZApplicationId },
+    responses: ok(ZPosition, 'The position and its history'),
+  }),
+  modify: createRoute({
+    method: 'patch',
+    path: '/api/applications/{id}',
+    tags: ['applications'],
+    summary: 'Change contact data or language (R-APPL-02)',
+    request: { params: ZApplicationId, body: { ...json(ZModifyApplication), required: true } },
+    responses: ok(ZApplication, 'The application after the change'),
+  }),
+  verify: action(
+    'verification',
+    'Record the document check: confirm (with categories) or reject',
+    ZVerifyApplication,
+  ),
+  categories: action('categories', 'Change beneficiary categories (R-ORDER-07)', ZChangeCategories),
+  withdraw: action('withdrawal', 'Withdraw the application (R-APPL-03)', ZVersionOnly),
+  stopList: action('stop-list', 'Put on or take off the stop list (R-SYS-12)', ZStopList),
+  interest: action(
+    'interest-confirmation',
+    'Confirm interest for another year (R-APPL-08)',
+    z.object({}).openapi('Empty'),
+  ),
+};
+
+export type ApplicationsRouteDeps = SubmitDeps &
+  ChangeDeps & { applications: ApplicationsRepository; clock: Clock };
+
+export function applicationsRoutes(deps: ApplicationsRouteDeps) {
+  return createRouter()
+    .openapi(routes.submit, async (c) => {
+      const idempotencyKey = c.req.valid('header')['idempotency-key'];
+      const result = await submitApplication(
+        deps,
+        c.get('actor'),
+        c.req.valid('json'),
+        deps.clock.now(),
+        idempotencyKey,
+      );
+      return c.json(result.receipt, result.created ? 201 : 200);
+    })
+    .openapi(routes.list, async (c) =>
+      c.json(await listApplications(deps, c.get('actor'), c.req.valid('query'), deps.clock.now()), 200),
+    )
+    .openapi(routes.get, async (c) =>
+      c.json(await getApplication(deps, c.get('actor'), c.req.valid('param').id), 200),
+    )
+    .openapi(routes.position, async (c) =>
+      c.json(await getPosition(deps, c.get('actor'), c.req.valid('param').id), 200),
+    )
+    .openapi(routes.modify, async (c) =>
+      c.json(
+        await modifyApplication(
+          deps,
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          deps.clock.now(),
+        ),
+        200,
+      ),
+    )
+    .openapi(routes.verify, async (c) =>
+      c.json(
+        await verifyApplication(
+          deps,
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          deps.clock.now(),
+        ),
+        200,
+      ),
+    )
+    .openapi(routes.categories, async (c) =>
+      c.json(
+        await changeCategories(
+          deps,
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          deps.clock.now(),
+        ),
+        200,
+      ),
+    )
+    .openapi(routes.withdraw, async (c) =>
+      c.json(
+        await withdrawApplication(
+          deps,
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json').version,
+          deps.clock.now(),
+        ),
+        200,
+      ),
+    )
+    .openapi(routes.stopList, async (c) =>
+      c.json(
+        await setStopList(
+          deps,
+          c.get('actor'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          deps.clock.now(),
+        ),
+        200,
+      ),
+    )
+    .openapi(routes.interest, async (c) =>
+      c.json(await confirmInterest(deps, c.get('actor'), c.req.valid('param').id, deps.clock.now()), 200),
+    );
+}

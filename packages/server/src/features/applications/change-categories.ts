@@ -1,0 +1,49 @@
+import type { ApplicationView, ChangeCategories } from '@kezek/contracts';
+import { parseCategories } from '@kezek/domain';
+import type { Actor } from '../../platform/actor';
+import { AppError } from '../../platform/app-error';
+import { requireSignedIn } from '../auth/authorize';
+import { changeApplication, type ChangeDeps } from './application-change';
+import { memberGroup } from './queue-order';
+
+/**
+ * R-ORDER-07 (§20(3)): the application keeps its submission time and moves to its new group. An applicant's
+ * added category counts once a clerk confirms it (pending until then); a removed one at once. A clerk's change
+ * is made on checked documents and is confirmed at once.
+ */
+export function changeCategories(
+  deps: ChangeDeps,
+  actor: Actor,
+  id: string,
+  input: ChangeCategories,
+  now: Date,
+): Promise<ApplicationView> {
+  const parsed = parseCategories(input.categories);
+  if (!parsed.ok) {
+    throw new AppError('RULE_VIOLATION', `categories: ${parsed.error.join('; ')}`, {
+      field: 'categories',
+      rule: 'R-CAT-04',
+    });
+  }
+  const wanted: string[] = parsed.value;
+  const byStaff = actor.kind === 'staff';
+  return changeApplication(deps, actor, id, now, {
+    access: 'write',
+    allowed: requireSignedIn,
+    from: ['pending', 'queued', 'stopped'],
+    version: input.version,
+    decide: (record) => {
+      const confirmed = byStaff ? wanted : record.categories.filter((code) => wanted.includes(code));
+      const pending = byStaff ? [] : wanted.filter((code) => !confirmed.includes(code));
+      const regrouped =
+        memberGroup(confirmed, record.privilege_used) !==
+        memberGroup(record.categories, record.privilege_used);
+      return {
+        fields: { categories: confirmed, pending_categories: pending },
+        ...(record.status === 'queued' && regrouped ? { queueEvent: 'groupChanged' } : {}),
+        audit: { action: 'application.categoriesChanged', data: { confirmed, pending, byStaff } },
+        notice: { template: 'categoriesChanged' },
+      };
+    },
+  });
+}

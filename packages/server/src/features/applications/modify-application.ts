@@ -1,0 +1,32 @@
+import type { ApplicationView, ModifyApplication } from '@kezek/contracts';
+import type { Actor } from '../../platform/actor';
+import { requireSignedIn } from '../auth/authorize';
+import { changeApplication, type ChangeDeps } from './application-change';
+
+/** R-APPL-02: contact data and language; a new settlement or queue is a withdrawal plus a new application. */
+export function modifyApplication(
+  deps: ChangeDeps,
+  actor: Actor,
+  id: string,
+  input: ModifyApplication,
+  now: Date,
+): Promise<ApplicationView> {
+  return changeApplication(deps, actor, id, now, {
+    access: 'write',
+    allowed: requireSignedIn,
+    from: ['pending', 'queued', 'stopped', 'referred'],
+    version: input.version,
+    decide: () => ({
+      fields: {
+        ...(input.smsNumbers === undefined ? {} : { sms_numbers: input.smsNumbers }),
+        ...(input.email === undefined ? {} : { email: input.email }),
+        ...(input.language === undefined ? {} : { language: input.language }),
+      },
+      audit: {
+        action: 'application.modified',
+        data: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      },
+      notice: { template: 'applicationModified' },
+    }),
+  });
+}

@@ -1,0 +1,40 @@
+import type { ApplicationView } from '@kezek/contracts';
+import {
+  DEFAULT_POLICY,
+  groupOf,
+  instantFromEpochMs,
+  orderQueue,
+  type Group,
+  type QueueMember,
+} from '@kezek/domain';
+import type { ApplicationsRepository, QueueMemberRow } from './applications.repository';
+
+/** R-ORDER-04: the highest confirmed category; a used privilege (R-QUEUE-09(b)) no longer gives first priority. */
+export function memberGroup(categories: readonly string[], privilegeUsed: boolean): Group {
+  const group = groupOf(categories);
+  return group === 'P' && privilegeUsed ? 'G' : group;
+}
+
+export const toMember = (row: QueueMemberRow): QueueMember => ({
+  id: row.id,
+  group: memberGroup(row.categories, row.privilege_used),
+  submittedAt: instantFromEpochMs(row.submitted_at.getTime()),
+  registrationSeq: Number(row.registration_seq),
+});
+
+export type OrderedQueue = { order: QueueMember[]; positionOf: (id: string) => number | null };
+
+/** The queue of one key in the order of the rules (R-ORDER-01..05); positions are 1-based. */
+export async function loadOrderedQueue(
+  repo: Pick<ApplicationsRepository, 'queue'>,
+  key: Pick<ApplicationView, 'settlement' | 'birthYear' | 'queue'>,
+): Promise<OrderedQueue> {
+  const { members, gSinceP } = await repo.queue(key.settlement, key.birthYear, key.queue);
+  const order = orderQueue(members.map(toMember), {
+    generalPerPriority: DEFAULT_POLICY.generalPerPriority,
+    interleave: DEFAULT_POLICY.interleave,
+    gSinceP,
+  });
+  const index = new Map(order.map((member, i) => [member.id, i + 1]));
+  return { order, positionOf: (id) => index.get(id) ?? null };
+}

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import type { ApplicationReceipt, SubmitApplication } from '@kezek/contracts';
+import {
+  checkNewApplication,
+  endOfLocalDay,
+  instantFromEpochMs,
+  localDate,
+  localDateOf,
+  needsOriginals,
+  parseCategories,
+  parseQueueKind,
+  yearOf,
+  type QueueKind,
+} from '@kezek/domain';
+import { AppError } from '../../platform/app-error';
+import type { Actor } from '../../platform/actor';
+import type { Rules } from '../../platform/rules';
+import type { Transactor } from '../../platform/transactor';
+import type { IndividualsPort } from '../../ports/individuals-port';
+import type { AuditRepository } from '../audit/audit.repository';
+import type { Notify } from './application-notice';
+import { applicationNumber } from './application-number';
+import type { ApplicationRecord, ApplicationsRepository } from './applications.repository';
+import { queueKeyOf } from './application-view';
+import { loadOrderedQueue, memberGroup } from './queue-order';
+
+export type SubmitDeps = {
+  transaction: Transactor<{ applications: ApplicationsRepository; audit: AuditRepository; notify: Notify }>;
+  individuals: IndividualsPort;
+  rules: Rules;
+  format: (at: Date) => string;
+};
+
+const CHECK_MINUTES = 30; // R-ELIG-10: completeness is checked within 30 minutes.
+
+/** Who applies: the signed-in applicant on the portal, or an operator for an applicant at the counter (§5). */
+function applicantIinOf(actor: Actor, input: SubmitApplication): string {
+  if (actor.kind === 'applicant') {
+    if (input.channel !== 'portal') {
+      throw new AppError('FORBIDDEN', 'Applicants apply through the portal channel', { field: 'channel' });
+    }
+    return actor.iin;
+  }
+  if (actor.kind === 'staff' && actor.role === 'clerk') {
+    if (input.channel === 'portal') {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Staff register applications at the office or State Corporation',
+        {
+          field: 'channel',
+        },
+      );
+    }
+    if (input.applicantIin === undefined) {
+      throw new AppError('VALIDATION_FAILED', 'applicantIin: required when staff submit', {
+        field: 'applicantIin',
+      });
+    }
+    return input.applicantIin;
+  }
+  throw new AppError('FORBIDDEN', 'Only applicants and clerks submit applications');
+}
+
+async function lookUp(individuals: IndividualsPort, iin: string, field: string) {
+  const found = await individuals.lookup(iin);
+  if (found.ok) return found.value;
+  if (found.error.retryable)
+    throw new AppError('UNAVAILABLE', `The individuals database is unavailable: ${found.error.message}`);
+  throw new AppError('RULE_VIOLATION', `${field}: ${found.error.message}`, { field, rule: 'R-ELIG-07' });
+}
+
+function receipt(
+  record: Pick<ApplicationRecord, 'id' | 'number' | 'status'> & Parameters<typeof queueKeyOf>[0],
+  submittedAt: Date,
+  position: number | null,
+  originalsDueAt: Date | null,
+  format: (at: Date) => string,
+): ApplicationReceipt {
+  return {
+    id: record.id,
+    number: record.number,
+    status: record.status === 'queued' ? 'queued' : 'pending',
+    queueKey: queueKeyOf(record),
+    submittedAt: format(submittedAt),
+    position,
+    originalsDueAt: originalsDueAt === null ? null : format(originalsDueAt),
+  };
+}
+
+/**
+ * Service S1 (§5–§8): registers an application. Eligibility per R-ELIG/R-QUEUE; queued at once when nothing
+ * needs originals (R-ELIG-14), else pending with the 5-working-day deadline (R-ELIG-12). A retried request with
+ * the same idempotency key returns the first receipt.
+ */
+export async function submitApplication(
+  deps: SubmitDeps,
+  actor: Actor,
+  input: SubmitApplication,
+  now: Date,
+  idempotencyKey: string | undefined,
+): Promise<{ receipt: ApplicationReceipt; created: boolean }> {
+  const applicantIin = applicantIinOf(actor, input);
+  const key = idempotencyKey === undefined ? undefined : `${applicantIin}:${idempotencyKey}`;
+  const queue = parseQueueKind(input.queue);
+  if (!queue.ok)
+    throw new AppError('VALIDATION_FAILED', `queue: ${queue.error}`, { field: 'queue', rule: 'R-QUEUE-07' });
+  const categories = parseCategories(input.categories);
+  if (!categories.ok) {
+    throw new AppError('RULE_VIOLATION', `categories: ${categories.error.join('; ')}`, {
+      field: 'categories',
+      rule: 'R-CAT-04',
+    });
+  }
+  const [child, applicant] = await Promise.all([
+    lookUp(deps.individuals, input.child.iin, 'child.iin'),
+    lookUp(deps.individuals, applicantIin, actor.kind === 'applicant' ? 'applicant' : 'applicantIin'),
+  ]);
+  if (input.child.birthDate !== undefined && input.child.birthDate !== child.birthDate) {
+    throw new AppError(
+      'RULE_VIOLATION',
+      `child.birthDate: the IIN ${child.iin} belongs to a child born ${child.birthDate}`,
+      {
+        field: 'child.birthDate',
+        rule: 'R-ELIG-22',
+      },
+    );
+  }
+  const policy = deps.rules.policyFor(input.settlement, now);
+  const today = localDateOf(instantFromEpochMs(now.getTime()));
+  const kind: QueueKind = queue.value;
+
+  return deps.transaction(async ({ applications, audit, notify }) => {
+    if (key !== undefined) {
+      const first = await applications.byIdempotencyKey(key);
+      if (first !== undefined) {
+        const { positionOf } = await loadOrderedQueue(applications, {
+          settlement: first.settlement_kato,
+          birthYear: first.birth_year,
+          queue: first.queue,
+        });
+        return {
+          receipt: receipt(
+            first,
+            first.submitted_at,
+            positionOf(first.id),
+            first.originals_due_at,
+            deps.format,
+          ),
+          created: false,
+        };
+      }
+    }
+    const history = await applications.childHistory(child.iin);
+    const refused = checkNewApplication(
+      {
+        settlement: input.settlement,
+        queue: kind,
+        child: {
+          birthDate: localDate(child.birthDate),
+          sen: input.child.sen,
+          pmpcConclusion: input.child.pmpcConclusion,
+          iin: input.child.iin,
+        },
+      },
+      {
+        applications: history.map((h) => ({
+          id: h.id,
+          settlement: h.settlement_kato,
+          queue: h.queue as QueueKind,
+          live: ['pending', 'queued', 'stopped', 'referred'].includes(h.status),
+          everQueued: h.ever_queued,
+        })),
+        privilegedReferrals: [],
+      },
+      policy,
+      today,
+    );
+    if (refused !== undefined) {
+      throw new AppError('RULE_VIOLATION', refused.message, {
+        field: refused.code === 'AGE_LIMIT' ? 'child.iin' : 'child',
+        rule: refused.rule,
+      });
+    }
+
+    const knownApplicant = await applications.applicantByIin(applicantIin);
+    const applicantId = knownApplicant?.id ?? randomUUID();
+    if (knownApplicant === undefined) {
+      await applications.insertApplicant({
+        id: applicantId,
+        iin: applicant.iin,
+        surname: applicant.surname,
+        given_name: applicant.givenName,
+        patronymic: applicant.patronymic,
+        created_at: now,
+      });
+    }
+    const knownChild = await applications.childByIin(child.iin);
+    const childId = knownChild?.id ?? randomUUID();
+    if (knownChild === undefined) {
+      await applications.insertChild({
+        id: childId,
+        applicant_id: applicantId,
+        iin: child.iin,
+        surname: child.surname,
+        given_name: child.givenName,
+        patronymic: child.patronymic,
+        birth_date: child.birthDate,
+        sex: child.sex,
+        sen: input.child.sen,
+        pmpc_conclusion: input.child.pmpcConclusion,
+        created_at: now,
+      });
+    } else if (input.child.sen || input.child.pmpcConclusion) {
+      await applications.updateChildNeeds(childId, {
+        sen: input.child.sen,
+        pmpc_conclusion: input.child.pmpcConclusion,
+      });
+    }
+
+    const withOriginals = needsOriginals({ queue: kind, categories: categories.value }, policy);
+    const seq = await applications.nextRegistrationSeq();
+    const id = randomUUID();
+    const originalsDueAt = withOriginals
+      ? new Date(endOfLocalDay(deps.rules.calendar.addWorkingDays(today, 5)))
+      : null;
+    const record = {
+      id,
+      number: applicationNumber(input.settlement, seq),
+      child_id: childId,
+      applicant_id: applicantId,
+      settlement_kato: input.settlement,
+      birth_year: yearOf(localDate(child.birthDate)),
+      queue: kind,
+      categories: withOriginals ? [] : categories.value,
+      pending_categories: withOriginals ? categories.value : [],
+      sms_numbers: input.smsNumbers,
+      email: input.email ?? null,
+      status: withOriginals ? ('pending' as const) : ('queued' as const),
+      channel: input.channel,
+      language: input.language,
+      submitted_at: now,
+      registration_seq: seq,
+      check_due_at: new Date(now.getTime() + CHECK_MINUTES * 60_000),
+      originals_due_at: originalsDueAt,
+      verified_at: withOriginals ? null : now,
+      idempotency_key: key ?? null,
+      updated_at: now,
+    };
+    await applications.insertApplication(record);
+    if (record.status === 'queued') {
+      await applications.recordQueueEvent({
+        queue_key: queueKeyOf(record),
+        at: now,
+        kind: 'registered',
+        application_id: id,
+        data: { group: memberGroup(record.categories, false) },
+      });
+    }
+    await audit.record({
+      at: now,
+      actor,
+      action: 'application.submitted',
+      entityType: 'application',
+      entityId: id,
+      data: { channel: input.channel, status: record.status },
+    });
+    const position =
+      record.status === 'queued'
+        ? (
+            await loadOrderedQueue(applications, {
+              settlement: record.settlement_kato,
+              birthYear: record.birth_year,
+              queue: record.queue,
+            })
+          ).positionOf(id)
+        : null;
+    await notify({
+      template: record.status === 'queued' ? 'applicationQueued' : 'applicationPendingOriginals',
+      applicationId: id,
+      language: input.language,
+      smsNumbers: input.smsNumbers,
+      email: input.email ?? null,
+      params: {
+        number: record.number,
+        queue: queueKeyOf(record),
+        position: position ?? '',
+        originalsDueAt: originalsDueAt === null ? '' : deps.format(originalsDueAt),
+      },
+    });
+    return { receipt: receipt(record, now, position, originalsDueAt, deps.format), created: true };
+  });
+}

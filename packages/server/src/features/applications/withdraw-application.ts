@@ -1,0 +1,27 @@
+import type { ApplicationView } from '@kezek/contracts';
+import type { Actor } from '../../platform/actor';
+import { requireSignedIn } from '../auth/authorize';
+import { changeApplication, type ChangeDeps } from './application-change';
+
+/** R-APPL-03: the applicant (or a clerk for them) withdraws; final. */
+export function withdrawApplication(
+  deps: ChangeDeps,
+  actor: Actor,
+  id: string,
+  version: number,
+  now: Date,
+): Promise<ApplicationView> {
+  return changeApplication(deps, actor, id, now, {
+    access: 'write',
+    allowed: requireSignedIn,
+    from: ['pending', 'queued', 'stopped'],
+    version,
+    decide: (record) => ({
+      status: 'withdrawn',
+      fields: { status_reason: 'byApplicant' },
+      ...(record.status === 'queued' ? { queueEvent: 'withdrawn' } : {}),
+      audit: { action: 'application.withdrawn' },
+      notice: { template: 'applicationWithdrawn' },
+    }),
+  });
+}
