@@ -153,6 +153,12 @@ describe('checkNewApplication (spec 5.1, R-REFUSE-04)', () => {
       undefined,
     ],
     [
+      'R-QUEUE-08, A-19: a child enrolled through an earlier application may apply again',
+      application(),
+      history([prior('a1', 'general', { live: false })]),
+      undefined,
+    ],
+    [
       'R-QUEUE-05: a non-SEN child may not add a sanatorium queue to its general one',
       application('sanatorium:tuberculosis'),
       history([prior('a1', 'general')]),

@@ -105,6 +105,22 @@ describe('orderQueue (§21, R-ORDER)', () => {
     });
   });
 
+  it('R-CAT-03: only confirmed categories count — a pending `teacher` leaves g4 general', () => {
+    const confirmed: string[] = [];
+    const pending = E1.map((m) => (m.id === 'g4' ? { ...m, group: groupOf(confirmed) } : m));
+    expect(ids(orderQueue(pending, fresh))).toEqual(ids(orderQueue(E1, fresh)));
+  });
+
+  it('R-CAT-05: in a special queue every child is SEN (P), so non-O order is by time', () => {
+    const special = [
+      member('s2', groupOf(['sen']), '2026-02-02T09:02'),
+      member('s1', groupOf(['sen', 'largeFamily']), '2026-02-02T09:01'),
+      member('s0', groupOf(['sen', 'military']), '2026-02-02T09:03'),
+      member('s3', groupOf(['sen']), '2026-02-02T09:00'),
+    ];
+    expect(ids(orderQueue(special, fresh))).toEqual(['s0', 's3', 's1', 's2']);
+  });
+
   it('R-ORDER-08, G-01: worked example E7 — equal times go by registration sequence', () => {
     const E7 = [
       member('a1', 'G', '2026-02-02T09:00:00.000', 100),

@@ -91,6 +91,20 @@ describe('QueueIndex (R-ORDER-06: incremental == rebuild)', () => {
     expect([index.gSinceP, index.has('q1')]).toEqual([0, false]);
   });
 
+  it('R-QUEUE-01: the queue number is the 1-based position in the ordered queue', () => {
+    const index = createQueueIndex(ANCHORED, [
+      member('y2', 'G', '2026-02-02T09:01'),
+      member('y1', 'O', '2026-02-02T09:05'),
+    ]);
+    expect([index.positionOf('y1'), index.positionOf('y2')]).toEqual([1, 2]);
+    expect(index.positions()).toEqual(
+      new Map([
+        ['y1', 1],
+        ['y2', 2],
+      ]),
+    );
+  });
+
   it('R-REF-13: a temporary-stay referral keeps the member queued and the counter as is', () => {
     const index = createQueueIndex(ANCHORED, [member('x1', 'G', '2026-02-02T09:00')]);
     index.recordReferral('x1', { temporary: true });
