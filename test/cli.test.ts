@@ -32,3 +32,17 @@ describe('kezek CLI', () => {
     expect(result.stderr).toContain('PORT');
   });
 });
+
+describe('kezek replay', () => {
+  it('runs the spec example and prints one JSON document', () => {
+    const result = kezek(['replay', '../shared/spec/examples/basic.jsonl']);
+    expect(result.status).toBe(0);
+    const output = JSON.parse(result.stdout) as { events: { ok: boolean; rule?: string }[] };
+    expect(output.events.find((event) => !event.ok)?.rule).toBe('R-WIN-06');
+  });
+
+  it('needs exactly one file', () => {
+    expect(kezek(['replay']).status).toBe(2);
+    expect(kezek(['replay', 'a.jsonl', 'b.jsonl']).status).toBe(2);
+  });
+});

@@ -16,19 +16,38 @@ const SERVER_COMMANDS = {
   seed: async () => (await import('./commands/seed')).seedCommand,
 } as const;
 
+/** node:util's parseArgs throws on an unknown flag or argument: that is a usage error (exit 2). */
+function parse<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return command === undefined ? 2 : 0;
   }
-  if (!(command in SERVER_COMMANDS)) throw new UsageError(`unknown command "${command}"`);
-  let flags;
-  try {
-    flags = parseArgs({ args: rest, options: SERVER_OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+  if (command === 'replay') {
+    const { positionals } = parse(() =>
+      parseArgs({ args: rest, options: {}, strict: true, allowPositionals: true }),
+    );
+    const [file, ...extra] = positionals;
+    if (file === undefined || extra.length > 0)
+      throw new UsageError('replay takes exactly one scenario file');
+    const { replayCommand } = await import('./commands/replay');
+    return replayCommand(file, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
   }
+  if (!(command in SERVER_COMMANDS)) throw new UsageError(`unknown command "${command}"`);
+  const flags = parse(
+    () => parseArgs({ args: rest, options: SERVER_OPTIONS, strict: true, allowPositionals: false }).values,
+  );
   const parsed = configFromArgs(flags, process.env);
   if (!parsed.ok) {
     process.stderr.write(

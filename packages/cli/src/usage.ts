@@ -6,6 +6,7 @@ Commands:
   serve            start the web server (migrates, seeds demo data on the embedded database)
   migrate          apply pending database migrations
   seed             seed the demo data (idempotent)
+  replay <file>    run a scenario (JSON Lines; docs/replay.md) through the rules, print JSON
   help             show this help
 
 Options for serve, migrate and seed (override the environment variables):
@@ -14,4 +15,4 @@ Options for serve, migrate and seed (override the environment variables):
   --data-dir <p>   DATA_DIR   (default ./data; ignored when DATABASE_URL is set)
 
 Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL, KEZEK_NOW, KEZEK_DEMO, BODY_LIMIT_BYTES (see README).
-Exit codes: 0 success, 1 failure or invalid configuration, 2 usage error.`;
+Exit codes: 0 success, 1 failure or invalid configuration, 2 usage error or malformed scenario.`;
