@@ -94,6 +94,9 @@ CREATE TABLE children (
 );
 CREATE INDEX children_applicant ON children (applicant_id);
 
+-- R-ELIG-20: a strictly increasing registration sequence; also the serial of the application number.
+CREATE SEQUENCE application_seq;
+
 CREATE TABLE applications (
   id                    uuid PRIMARY KEY,
   number                text NOT NULL UNIQUE,
@@ -116,7 +119,7 @@ CREATE TABLE applications (
   language              text NOT NULL CHECK (language IN ('kk', 'ru', 'en', 'uz', 'ug', 'tg')),
   -- R-ELIG-20: the ordering time, never changed; registration_seq breaks ties (R-ORDER-08).
   submitted_at          timestamptz NOT NULL,
-  registration_seq      bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+  registration_seq      bigint NOT NULL UNIQUE DEFAULT nextval('application_seq'),
   -- R-ELIG-10: completeness checked within 30 minutes; R-ELIG-12: originals within 5 working days.
   check_due_at          timestamptz NOT NULL,
   originals_due_at      timestamptz,

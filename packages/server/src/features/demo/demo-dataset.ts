@@ -9,6 +9,7 @@ import type {
   SettlementsTable,
 } from '@kezek/db';
 import type { Insertable } from 'kysely';
+import { applicationNumber } from '../applications/application-number';
 import { KINDERGARTEN_NAMES, NAMES, STREETS, feminineSurname, patronymicOf } from './demo-names';
 
 /**
@@ -265,7 +266,8 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
   }
   applications.sort((x, y) => (x.submitted_at as Date).getTime() - (y.submitted_at as Date).getTime());
   applications.forEach((application, index) => {
-    application.number = `${(application.submitted_at as Date).getUTCFullYear()}-${application.settlement_kato.slice(0, 6)}-${String(index + 1).padStart(6, '0')}`;
+    application.registration_seq = index + 1;
+    application.number = applicationNumber(application.settlement_kato, index + 1);
   });
 
   return {

@@ -1,5 +1,5 @@
 import type { Db, StaffUsersTable } from '@kezek/db';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { DemoDataset } from './demo-dataset';
 
 const SEED_MARKER = 'demo_seed';
@@ -46,6 +46,10 @@ export function demoRepository(db: Db) {
               .execute();
           }
         }
+        // The demo numbers its applications itself; later registrations continue after them.
+        await sql`SELECT setval('application_seq', (SELECT coalesce(max(registration_seq), 1) FROM applications))`.execute(
+          trx,
+        );
         return true;
       });
     },

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { ApplicantLoginRequest } from '@kezek/contracts';
+import type { Actor } from '../../platform/actor';
+import { AppError } from '../../platform/app-error';
+import { sha256Hex } from './auth-secrets';
+import type { AuthRepository, PersonName } from './auth.repository';
+import { challengePayload } from './login-challenge';
+import { openSession, type OpenedSession, type RequestMeta } from './open-session';
+
+/** The signature port (ports/signature-port.ts), as much of it as signing in needs. */
+export type SignatureVerifier = {
+  verify(input: {
+    payload: string;
+    signature: string;
+  }): Promise<{ ok: true; signerIin: string } | { ok: false; reason: string; retryable?: boolean }>;
+};
+
+/** The individuals database: the name of the person with this IIN, or undefined when nobody has it. */
+export type LookupName = (iin: string) => Promise<PersonName | undefined>;
+
+const UNUSABLE_CHALLENGE = 'The sign-in challenge is unknown, expired or already used; request a new one';
+
+/**
+ * Step 2 of an applicant's sign-in: the challenge must be live, the signature valid for its exact payload, and
+ * the signer the person the challenge was issued to. The first sign-in registers the applicant under the name
+ * the individuals database holds. A failed signature does not spend the challenge (only its holder's valid
+ * signature can), so a stranger who learns a challenge ID cannot lock its owner out.
+ */
+export async function logInApplicant(
+  deps: {
+    repo: Pick<AuthRepository, 'liveChallenge' | 'applicantIdByIin' | 'transaction'>;
+    signatures: SignatureVerifier;
+    lookupName: LookupName;
+  },
+  input: ApplicantLoginRequest,
+  meta: RequestMeta,
+): Promise<OpenedSession & { actor: Actor }> {
+  const { repo } = deps;
+  const challengeHash = sha256Hex(input.challengeId);
+  const challenge = await repo.liveChallenge(challengeHash, meta.now);
+  if (challenge === undefined)
+    throw new AppError('UNAUTHENTICATED', UNUSABLE_CHALLENGE, { field: 'challengeId' });
+  const { iin } = challenge;
+  const audit = (action: string, data: Record<string, unknown> = {}) => ({
+    at: meta.now,
+    actor_type: 'public' as const,
+    actor_id: null,
+    action,
+    entity_type: 'login_challenge',
+    entity_id: challengeHash,
+    request_id: meta.requestId,
+    data: { ip: meta.ip, userAgent: meta.userAgent, ...data },
+  });
+  const refuse = async (reason: string, message: string): Promise<never> => {
+    await repo.transaction((tx) => tx.audit(audit('auth.applicantLogin.failed', { reason })));
+    throw new AppError('UNAUTHENTICATED', message, { field: 'signature' });
+  };
+
+  const verdict = await deps.signatures.verify({
+    payload: challengePayload({ iin, nonce: input.challengeId, expiresAt: challenge.expires_at }),
+    signature: input.signature,
+  });
+  if (!verdict.ok) {
+    if (verdict.retryable === true)
+      throw new AppError(
+        'UNAVAILABLE',
+        'Signature verification is temporarily unavailable; try again shortly',
+      );
+    return refuse(verdict.reason, `The signature is not valid for this challenge: ${verdict.reason}`);
+  }
+  if (verdict.signerIin !== iin)
+    return refuse('signer', 'The signature was made by someone other than the person signing in');
+
+  const known = await repo.applicantIdByIin(iin);
+  const applicant =
+    known === undefined ? await deps.lookupName(iin).then((name) => name && { name }) : { id: known };
+  if (applicant === undefined)
+    return refuse('unknownPerson', 'The signer is not found in the individuals database');
+
+  return repo.transaction(async (tx) => {
+    if (!(await tx.useChallenge(challengeHash, meta.now)))
+      throw new AppError('UNAUTHENTICATED', UNUSABLE_CHALLENGE, { field: 'challengeId' });
+    const applicantId =
+      'id' in applicant
+        ? applicant.id
+        : await tx.ensureApplicant({ id: randomUUID(), iin, name: applicant.name, now: meta.now });
+    const session = await openSession(tx, { kind: 'applicant', applicantId }, meta);
+    await tx.audit({
+      ...audit('auth.applicantLogin.succeeded', { firstLogin: 'name' in applicant }),
+      actor_type: 'applicant',
+      actor_id: applicantId,
+    });
+    return { ...session, actor: { kind: 'applicant', applicantId, iin } };
+  });
+}
