@@ -10,14 +10,6 @@ import type { Clock } from '../platform/clock';
 import type { Env } from './env';
 import { createRouter } from './openapi-app';
 
-declare module 'hono' {
-  // Declaration merging needs an interface: it types c.get('actor') on every context.
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-  interface ContextVariableMap {
-    actor: Actor;
-  }
-}
-
 export type AuthMiddlewareDeps = {
   repo: Pick<AuthRepository, 'sessionById' | 'touchSession'>;
   clock: Clock;
