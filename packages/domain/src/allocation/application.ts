@@ -1,9 +1,13 @@
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { groupOf, type CategoryCode, type Group } from '../categories/categories';
-import type { QueueKind } from '../queue/queue-kind';
+import type { Policy } from '../policy/policy';
+import { queueFamily, type QueueKind } from '../queue/queue-kind';
 import { refusal, type RuleId } from '../refusal';
-import type { Instant } from '../time/instant';
+import { localDateOf, type Instant } from '../time/instant';
 import type { LocalDate } from '../time/local-date';
+import { categoriesNeedingOriginals } from './needs-originals';
 import { done, refused, type Outcome } from './outcome';
+import { ORIGINALS_WORKING_DAYS } from './referral-clock';
 
 /** Spec §5.1. Final: enrolled, withdrawn, rejected, archived. */
 export type ApplicationStatus =
@@ -78,6 +82,38 @@ export function verifyApplication(
   return result === 'confirmed'
     ? moved({ ...application, everQueued: true }, 'queued')
     : moved(application, 'rejected', reason);
+}
+
+/** §22 ¶2, R-ELIG-12: the last day to show the originals — the 5th working day after the day of applying. */
+export const originalsDeadline = (application: Application, calendar: WorkingDayCalendar): LocalDate =>
+  calendar.addWorkingDays(localDateOf(application.submittedAt), ORIGINALS_WORKING_DAYS);
+
+/**
+ * R-ELIG-15 (A-09): the originals deadline of a pending application passed. When identity, relationship
+ * and the queue's own documents come from state systems (R-ELIG-14, `unverifiableOnly`, general queue) and
+ * only categories needing originals were outstanding, it is registered without them, keeping its
+ * submission time (R-ELIG-20); otherwise identity or relationship stays unconfirmed → `rejected`.
+ */
+export function missOriginalsDeadline(
+  application: Application,
+  policy: Pick<Policy, 'originalsRequired'>,
+): Outcome<Application> {
+  if (application.status !== 'pending') return wrongState(application, 'R-ELIG-15', 'lapse its originals');
+  const unconfirmed = categoriesNeedingOriginals(application.categories);
+  const onlyCategories =
+    policy.originalsRequired === 'unverifiableOnly' &&
+    queueFamily(application.queue) === 'general' &&
+    unconfirmed.length > 0;
+  if (!onlyCategories) return moved(application, 'rejected', 'ORIGINALS_NOT_PRESENTED');
+  return moved(
+    {
+      ...application,
+      everQueued: true,
+      categories: application.categories.filter((code) => !unconfirmed.includes(code)),
+    },
+    'queued',
+    'categoryNotConfirmed',
+  );
 }
 
 /** R-ORDER-07: a confirmed privilege change keeps submittedAt and re-places the application. */

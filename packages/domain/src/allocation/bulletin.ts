@@ -1,6 +1,6 @@
 import type { Instant } from '../time/instant';
 import type { AllocationWindow } from './window';
-import { placeQueueKey, publishPlace, type Place } from './place';
+import { hasReportedUnits, placeQueueKey, publishPlace, type Place, type RevocationReason } from './place';
 
 export type BulletinEntry = { readonly place: string; readonly unit: number; readonly key: string };
 
@@ -9,6 +9,26 @@ export type Bulletin = {
   readonly id: number;
   readonly publishedAt: Instant;
   readonly entries: readonly BulletinEntry[];
+};
+
+/** §3(10), spec 4.4: places taken back by a kindergarten, with the reason and the referrals it cancelled. */
+export type RevokedEntry = {
+  readonly place: string;
+  readonly units: readonly number[];
+  readonly reason: RevocationReason;
+  readonly revokedAt: Instant;
+  readonly cancelledReferrals: readonly string[];
+};
+
+/**
+ * §3(10), R-WIN-01 (A-28): the daily protocol of revoked places, published with the bulletin of vacated
+ * places (same id and instant), empty ones too. Units withdrawn before publication were never handed over
+ * for distribution (R-KG-08), so they are not in it.
+ */
+export type RevokedBulletin = {
+  readonly id: number;
+  readonly publishedAt: Instant;
+  readonly entries: readonly RevokedEntry[];
 };
 
 /**
@@ -22,7 +42,7 @@ export function assembleBulletin(
 ): { readonly bulletin: Bulletin; readonly places: readonly Place[] } {
   const entries: BulletinEntry[] = [];
   const published = places.map((place) => {
-    if (!place.units.some((unit) => unit.status === 'reported')) return place;
+    if (!hasReportedUnits(place)) return place;
     const next = publishPlace(place, id, publishedAt);
     const key = placeQueueKey(next) ?? '';
     place.units.forEach((unit, index) => {

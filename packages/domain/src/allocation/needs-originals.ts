@@ -15,6 +15,10 @@ const UNVERIFIABLE: readonly CategoryCode[] = [
   'sen',
 ];
 
+/** R-ELIG-14: the categories whose proof state systems cannot confirm (certificates, PMPC conclusion). */
+export const categoriesNeedingOriginals = (categories: readonly CategoryCode[]): CategoryCode[] =>
+  categories.filter((code) => UNVERIFIABLE.includes(code));
+
 /** R-ELIG-14, R-ELIG-19, R-REF-07: whether a referral waits for the originals (`pendingConfirmation`). */
 export function needsOriginals(
   application: Pick<Application, 'queue' | 'categories'>,
@@ -25,5 +29,5 @@ export function needsOriginals(
   // A-10: the phthisiatrician's conclusion, for sanatorium queues only unless the policy asks it of all.
   if (policy.phthisiatricianFor === 'all' || family === 'sanatorium') return true;
   // §13 ¶2, §17: a special queue rests on the PMPC conclusion.
-  return family === 'special' || application.categories.some((code) => UNVERIFIABLE.includes(code));
+  return family === 'special' || categoriesNeedingOriginals(application.categories).length > 0;
 }

@@ -42,12 +42,19 @@ export type Place = {
   readonly reportedAt: Instant;
   /** When the place was actually vacated; only an early-booking place waits for it (R-KG-04, R-SYS-07). */
   readonly vacatedAt?: Instant;
+  /**
+   * §25(4), R-KG-05: a temporary-stay place ends after its `until` — the absent pupil is back, so nothing of
+   * it can be claimed or republished any more.
+   */
+  readonly endedAt?: Instant;
   readonly units: readonly PlaceUnit[];
 };
 
 export type PlaceStatus = 'reported' | 'published' | 'waiting' | 'revoked' | 'closed';
 
-export type PlaceReport = Omit<Place, 'units' | 'reportedAt' | 'vacatedAt'> & { readonly count: number };
+export type PlaceReport = Omit<Place, 'units' | 'reportedAt' | 'vacatedAt' | 'endedAt'> & {
+  readonly count: number;
+};
 
 /** R-KG-01, R-SYS-03: reported units wait for the next bulletin. */
 export function reportPlace(report: PlaceReport, at: Instant): Place {
@@ -70,20 +77,38 @@ export const birthYearAt = (place: Place, publishedAt: Instant): number =>
 export const placeQueueKey = (place: Place): string | undefined =>
   place.birthYear === undefined ? undefined : queueKey(place.settlement, place.birthYear, place.queue);
 
+/**
+ * R-KG-08: a general-mode place must start by the bulletin date; one starting later is published as early
+ * booking, vacated on its start date (§3(7), §24(6)).
+ */
+export const startsAfter = (place: Place, date: LocalDate): boolean =>
+  place.admission === 'general' && place.startDate !== undefined && place.startDate > date;
+
+const asEarlyBooking = (place: Place): Place => ({
+  ...place,
+  admission: 'earlyBooking',
+  freeFrom: place.startDate,
+  vacatedAt: undefined,
+});
+
 /** R-SYS-04, R-WIN-02: the bulletin publishes the place's reported units (early booking ones as `waiting`). */
 export function publishPlace(place: Place, bulletin: number, publishedAt: Instant): Place {
+  const checked = startsAfter(place, localDateOf(publishedAt)) ? asEarlyBooking(place) : place;
   return {
-    ...place,
+    ...checked,
     birthYear: birthYearAt(place, publishedAt),
     units: place.units.map((unit) => (unit.status === 'reported' ? { status: 'published', bulletin } : unit)),
   };
 }
 
 export const freeUnitIndexes = (place: Place): number[] =>
-  place.units.flatMap((unit, index) => (unit.status === 'published' ? [index] : []));
+  place.endedAt === undefined
+    ? place.units.flatMap((unit, index) => (unit.status === 'published' ? [index] : []))
+    : [];
 
+/** Units waiting for the next bulletin (R-WIN-02); an ended temporary place has none to publish. */
 export const hasReportedUnits = (place: Place): boolean =>
-  place.units.some((unit) => unit.status === 'reported');
+  place.endedAt === undefined && place.units.some((unit) => unit.status === 'reported');
 
 const withUnit = (place: Place, index: number, unit: PlaceUnit): Place => ({
   ...place,
@@ -111,18 +136,28 @@ export function vacatePlace(place: Place, at: Instant): Outcome<Place> {
   return done({ ...place, vacatedAt: at }, { type: 'place.vacated', subject: place.id });
 }
 
+export type Revocation = {
+  readonly place: Place;
+  /** Revoked units that had been published: they go into the revoked-places bulletin (R-WIN-01, A-28). */
+  readonly published: readonly number[];
+  /** Live referrals on the revoked units, to be revoked (R-KG-03). */
+  readonly referrals: readonly string[];
+};
+
 /**
- * R-KG-02, R-KG-08: the kindergarten takes `count` units back: unpublished ones first (withdrawn freely),
- * then free ones, then reserved ones, whose referrals are revoked (R-KG-03). Occupied units cannot be.
+ * R-KG-02, R-KG-08: the kindergarten takes `count` units back: unpublished ones first — withdrawn freely,
+ * no reason needed — then free ones, then reserved ones, whose referrals are revoked (R-KG-03). Taking back
+ * a published unit needs a reason of the closed list (`REVOCATION_REASON_REQUIRED`); occupied units and an
+ * ended temporary stay cannot be taken back.
  */
-export function revokeUnits(
-  place: Place,
-  count: number,
-): Outcome<{ readonly place: Place; readonly referrals: readonly string[] }> {
+export function revokeUnits(place: Place, count: number, reason?: RevocationReason): Outcome<Revocation> {
   const order: readonly UnitStatus[] = ['reported', 'published', 'reserved'];
-  const chosen = order.flatMap((status) =>
-    place.units.flatMap((unit, index) => (unit.status === status ? [index] : [])),
-  );
+  const chosen =
+    place.endedAt === undefined
+      ? order.flatMap((status) =>
+          place.units.flatMap((unit, index) => (unit.status === status ? [index] : [])),
+        )
+      : [];
   if (chosen.length < count)
     return refused(
       refusal(
@@ -131,26 +166,50 @@ export function revokeUnits(
         `place ${place.id} has ${chosen.length} unit(s) that can be revoked, not ${count}`,
       ),
     );
-  const revoked = new Set(chosen.slice(0, count));
-  const referrals = place.units.flatMap((unit, index) =>
-    revoked.has(index) && unit.referral !== undefined && unit.status === 'reserved' ? [unit.referral] : [],
-  );
+  const revoked = chosen.slice(0, count);
+  const published = revoked.filter((index) => place.units[index]?.status !== 'reported');
+  if (published.length > 0 && reason === undefined)
+    return refused(
+      refusal(
+        'REVOCATION_REASON_REQUIRED',
+        'R-KG-02',
+        `published places of ${place.id} are taken back only for a stated reason`,
+      ),
+    );
+  const referrals = revoked.flatMap((index) => {
+    const unit = place.units[index];
+    return unit?.status === 'reserved' && unit.referral !== undefined ? [unit.referral] : [];
+  });
   return done(
     {
       place: {
         ...place,
-        units: place.units.map((unit, index) => (revoked.has(index) ? { status: 'revoked' } : unit)),
+        units: place.units.map((unit, index) => (revoked.includes(index) ? { status: 'revoked' } : unit)),
       },
+      published,
       referrals,
     },
-    { type: 'place.revoked', subject: place.id },
+    { type: 'place.revoked', subject: place.id, reason },
   );
 }
+
+/**
+ * §25(4), R-KG-05: the temporary stay of a place ends (the daily job after its `until`); a place with no
+ * `until`, or not a temporary one, never ends this way.
+ */
+export const stayEndsBy = (place: Place, today: LocalDate): boolean =>
+  place.admission === 'temporary' &&
+  place.endedAt === undefined &&
+  place.until !== undefined &&
+  place.until < today;
+
+export const endStay = (place: Place, at: Instant): Place => ({ ...place, endedAt: at });
 
 /** Spec §5.3 as one word per place record (scenario-format `places`). */
 export function placeStatus(place: Place): PlaceStatus {
   const units = place.units;
   if (units.every((unit) => unit.status === 'revoked')) return 'revoked';
+  if (place.endedAt !== undefined) return 'closed';
   if (units.every((unit) => unit.status === 'reported' || unit.status === 'revoked')) return 'reported';
   if (isWaiting(place)) return 'waiting';
   if (units.some((unit) => unit.status === 'published')) return 'published';

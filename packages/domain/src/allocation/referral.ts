@@ -239,6 +239,13 @@ export function refuseAdmission(
   return runningNow(referral, at, 'R-ADM-10') ?? ended(referral, 'refused', reason);
 }
 
+/**
+ * §25(4), R-KG-05: the temporary stay ended before the child was admitted — the referral lapses
+ * (`expired`, `stayEnded`); undefined when it is not live.
+ */
+export const expireWithStay = (referral: Referral): Referral | undefined =>
+  isLive(referral) ? { ...referral, status: 'expired', statusReason: 'stayEnded' } : undefined;
+
 /** R-KG-03, R-REF-15: the place was revoked under the live referral. */
 export const revokeReferral = (referral: Referral, reason: RevocationReason): Referral => ({
   ...referral,

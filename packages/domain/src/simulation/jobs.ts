@@ -1,7 +1,7 @@
-import { archiveApplication } from '../allocation/application';
+import { archiveApplication, missOriginalsDeadline, originalsDeadline } from '../allocation/application';
 import { assembleBulletin, windowsOf } from '../allocation/bulletin';
 import { interestLapsed } from '../allocation/interest';
-import { isWaiting } from '../allocation/place';
+import { isWaiting, stayEndsBy } from '../allocation/place';
 import { expireIfDue } from '../allocation/referral';
 import { earliestJob, nextBulletinAt, nextDailyAt, type DueJob } from '../allocation/schedule';
 import {
@@ -14,7 +14,7 @@ import { withinQueueAge } from '../queue/eligibility';
 import { localDateOf, type Instant } from '../time/instant';
 import { canClaimNow, queueOrder } from './queue-view';
 import { endWithoutAdmission } from './referral-ending';
-import { vacate } from './place-events';
+import { endTemporaryStay, vacate } from './place-events';
 import { currentPolicy, type World } from './world';
 
 /** The jobs due next after the world's clock, with the policy in force now (G-12). */
@@ -31,7 +31,8 @@ export function dueJobs(world: World): DueJob[] {
 
 /**
  * The daily 00:00 job: expiries "until the end of" yesterday (R-REF-08, R-REF-12), early-booked places
- * reaching their set date (R-SYS-07), archive at 6 (R-SYS-10) and lapsed interest (R-SYS-13).
+ * reaching their set date (R-SYS-07), temporary stays past their `until` (R-KG-05), originals not shown
+ * for a pending application (R-ELIG-15), archive at 6 (R-SYS-10) and lapsed interest (R-SYS-13).
  */
 function runDaily(world: World): void {
   const today = localDateOf(world.now);
@@ -46,10 +47,14 @@ function runDaily(world: World): void {
   }
   for (const place of [...world.places.values()]) {
     if (isWaiting(place) && place.freeFrom !== undefined && place.freeFrom <= today) vacate(world, place);
+    if (stayEndsBy(place, today)) endTemporaryStay(world, place);
   }
   for (const application of [...world.applications.values()]) {
     const active = application.status === 'queued' || application.status === 'stopped';
-    if (active && !withinQueueAge(application.child, today, policy))
+    if (application.status === 'pending' && originalsDeadline(application, world.calendar) < today) {
+      const lapsed = missOriginalsDeadline(application, policy);
+      if (lapsed.ok) world.applications.set(application.id, lapsed.value);
+    } else if (active && !withinQueueAge(application.child, today, policy))
       world.applications.set(application.id, archiveApplication(application, 'ageLimit'));
     else if (interestLapsed(application, today, policy))
       world.applications.set(application.id, archiveApplication(application, 'notInterested'));
@@ -61,6 +66,12 @@ function runBulletin(world: World): void {
   world.bulletinCount += 1;
   const { bulletin, places } = assembleBulletin([...world.places.values()], world.bulletinCount, world.now);
   for (const place of places) world.places.set(place.id, place);
+  world.bulletins.push(bulletin);
+  world.revokedBulletins.push({
+    id: bulletin.id,
+    publishedAt: bulletin.publishedAt,
+    entries: world.revocations.splice(0),
+  });
   world.windows.push(...windowsOf(bulletin, world.places));
   world.lastBulletinDate = localDateOf(world.now);
 }

@@ -1,4 +1,5 @@
 import type { Application } from '../allocation/application';
+import type { Bulletin, RevokedBulletin, RevokedEntry } from '../allocation/bulletin';
 import type { Ownership, Place } from '../allocation/place';
 import type { Referral } from '../allocation/referral';
 import type { AllocationWindow } from '../allocation/window';
@@ -31,6 +32,12 @@ export type World = {
   readonly gSinceP: Map<string, number>;
   /** Every window, in publication order. */
   readonly windows: AllocationWindow[];
+  /** R-WIN-01: the published bulletins of vacated places … */
+  readonly bulletins: Bulletin[];
+  /** … and of revoked places, kept as data: the output format has no field for them. */
+  readonly revokedBulletins: RevokedBulletin[];
+  /** Revocations since the last bulletin, for the next revoked-places bulletin. */
+  readonly revocations: RevokedEntry[];
   bulletinCount: number;
   lastBulletinDate?: LocalDate;
   /** R-ELIG-20: strictly increasing registration sequence. */
@@ -47,6 +54,9 @@ export const createWorld = (start: Instant): World => ({
   referrals: new Map(),
   gSinceP: new Map(),
   windows: [],
+  bulletins: [],
+  revokedBulletins: [],
+  revocations: [],
   bulletinCount: 0,
   registrationSeq: 0,
 });
