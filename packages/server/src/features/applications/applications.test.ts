@@ -1,0 +1,388 @@
+import type { SubmitApplication } from '@kezek/contracts';
+import type { DbHandle } from '@kezek/db';
+import { openTestDb } from '@kezek/db/testing';
+import { localDate, makeIin } from '@kezek/domain';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/actor';
+import { AppError } from '../../platform/app-error';
+import { formatNational } from '../../platform/national-time';
+import { DEFAULT_RULES } from '../../platform/rules';
+import { transactor } from '../../platform/transactor';
+import { DevIndividualsRegistry } from '../../ports/individuals-port';
+import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
+import { silentLog } from '../../testing/test-app';
+import { auditRepository } from '../audit/audit.repository';
+import type { ApplicationNotice } from './application-notice';
+import { applicationsRepository } from './applications.repository';
+import { changeCategories } from './change-categories';
+import { getPosition } from './get-position';
+import { setStopList } from './set-stop-list';
+import { submitApplication } from './submit-application';
+import { verifyApplication } from './verify-application';
+import { withdrawApplication } from './withdraw-application';
+
+let handle: DbHandle;
+let notices: ApplicationNotice[];
+let failAfterWrite = false;
+const NOW = new Date('2026-02-02T05:00:00Z'); // Monday 10:00 national time
+const SETTLEMENT = FIXTURE_TERRITORY.settlement1;
+
+const deps = () => ({
+  transaction: transactor(handle.db, (trx) => ({
+    applications: applicationsRepository(trx),
+    audit: auditRepository(trx),
+    notify: (notice: ApplicationNotice) => {
+      if (failAfterWrite) return Promise.reject(new Error('injected failure after the first writes'));
+      notices.push(notice);
+      return Promise.resolve();
+    },
+  })),
+  individuals: new DevIndividualsRegistry(silentLog, { latencyMs: [0, 0] }),
+  rules: DEFAULT_RULES,
+  format: formatNational,
+  applications: applicationsRepository(handle.db),
+});
+
+const parentIin = (n: number) => makeIin(localDate('1990-05-05'), 'female', n);
+/** Before their first application a parent has no record: the portal knows them by IIN only. */
+const parent = (n: number): Actor => ({
+  kind: 'applicant',
+  applicantId: 'not-yet-registered',
+  iin: parentIin(n),
+});
+/** Once registered, the session carries their applicant ID. */
+async function owner(n: number): Promise<Actor> {
+  const row = await applicationsRepository(handle.db).applicantByIin(parentIin(n));
+  if (row === undefined) throw new Error(`parent ${n} has not applied`);
+  return { kind: 'applicant', applicantId: row.id, iin: row.iin };
+}
+const clerk: Actor = {
+  kind: 'staff',
+  userId: 'clerk-1',
+  role: 'clerk',
+  districtKato: FIXTURE_TERRITORY.district1,
+  kindergartenId: null,
+};
+const otherClerk: Actor = { ...clerk, userId: 'clerk-2', districtKato: FIXTURE_TERRITORY.district2 };
+
+let serial = 100;
+const childIin = (birth = '2022-04-10') => makeIin(localDate(birth), 'male', (serial += 1));
+
+const form = (overrides: Partial<SubmitApplication> = {}): SubmitApplication => ({
+  channel: 'portal',
+  child: { iin: childIin(), sen: false, pmpcConclusion: false },
+  settlement: SETTLEMENT,
+  queue: 'general',
+  categories: [],
+  smsNumbers: ['+77012345678'],
+  language: 'kk',
+  consent: true,
+  ...overrides,
+});
+
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+
+async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  await ensureFixtureTerritory(handle.db, NOW);
+});
+afterAll(() => handle.close());
+beforeEach(() => {
+  notices = [];
+  failAfterWrite = false;
+});
+
+describe('submit (service S1)', () => {
+  it('R-ELIG-13, R-ORDER-01: a general application with nothing to verify is queued at once, with a receipt and a notice', async () => {
+    const { receipt, created } = await submitApplication(deps(), parent(1), form(), NOW, undefined);
+    expect(created).toBe(true);
+    expect(receipt).toMatchObject({
+      status: 'queued',
+      queueKey: `${SETTLEMENT}/2022/general`,
+      submittedAt: '2026-02-02T10:00:00+05:00',
+    });
+    expect(receipt.position).toBeGreaterThanOrEqual(1);
+    expect(notices.map((n) => n.template)).toEqual(['applicationQueued']);
+  });
+
+  it('R-ELIG-12, R-ELIG-14: a privilege needing originals waits, with the 5-working-day deadline', async () => {
+    const { receipt } = await submitApplication(
+      deps(),
+      parent(2),
+      form({ categories: ['teacher'] }),
+      NOW,
+      undefined,
+    );
+    expect(receipt.status).toBe('pending');
+    expect(receipt.position).toBeNull();
+    expect(receipt.originalsDueAt).toBe('2026-02-09T23:59:59.999+05:00');
+  });
+
+  it('returns the first receipt for a retried request with the same idempotency key', async () => {
+    const first = await submitApplication(deps(), parent(3), form(), NOW, 'retry-key-0001');
+    const again = await submitApplication(deps(), parent(3), form(), minutes(1), 'retry-key-0001');
+    expect(again.created).toBe(false);
+    expect(again.receipt).toEqual(first.receipt);
+  });
+
+  it.each<[string, Partial<SubmitApplication>, string]>([
+    [
+      'R-ELIG-03: too old on 1 September',
+      { child: { iin: makeIin(localDate('2019-11-20'), 'female', 500), sen: false, pmpcConclusion: false } },
+      'R-ELIG-03',
+    ],
+    ['R-CAT-04: an unknown category', { categories: ['vip'] }, 'R-CAT-04'],
+    [
+      'R-ELIG-22: a birth date the IIN contradicts',
+      {
+        child: {
+          iin: makeIin(localDate('2022-04-10'), 'male', 501),
+          birthDate: '2022-04-11',
+          sen: false,
+          pmpcConclusion: false,
+        },
+      },
+      'R-ELIG-22',
+    ],
+  ])('%s → 422 naming the rule, nothing written', async (_name, overrides, rule) => {
+    const before = await handle.db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const error = await refusalOf(submitApplication(deps(), parent(4), form(overrides), NOW, undefined));
+    expect(error).toMatchObject({ code: 'RULE_VIOLATION', rule });
+    const after = await handle.db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('R-QUEUE-06: a second live general application for the same child is a duplicate', async () => {
+    const child = childIin();
+    await submitApplication(
+      deps(),
+      parent(5),
+      form({ child: { iin: child, sen: false, pmpcConclusion: false } }),
+      NOW,
+      undefined,
+    );
+    const error = await refusalOf(
+      submitApplication(
+        deps(),
+        parent(5),
+        form({ child: { iin: child, sen: false, pmpcConclusion: false } }),
+        minutes(5),
+        undefined,
+      ),
+    );
+    expect(error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R-QUEUE-06' });
+  });
+
+  it('R-ELIG-07: an IIN the individuals database does not know is refused', async () => {
+    const unknown = makeIin(localDate('2022-04-10'), 'male', 9999);
+    const error = await refusalOf(
+      submitApplication(
+        deps(),
+        parent(6),
+        form({ child: { iin: unknown, sen: false, pmpcConclusion: false } }),
+        NOW,
+        undefined,
+      ),
+    );
+    expect(error).toMatchObject({ code: 'RULE_VIOLATION', field: 'child.iin', rule: 'R-ELIG-07' });
+  });
+
+  it('a failure after the first writes leaves nothing behind (one transaction)', async () => {
+    const count = async (table: 'applications' | 'applicants' | 'children' | 'audit_log' | 'queue_events') =>
+      Number(
+        (
+          await handle.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const tables = ['applications', 'applicants', 'children', 'audit_log', 'queue_events'] as const;
+    const before = await Promise.all(tables.map(count));
+    failAfterWrite = true;
+    await expect(submitApplication(deps(), parent(7), form(), NOW, 'will-fail-0001')).rejects.toThrow(
+      'injected failure',
+    );
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+  });
+});
+
+describe('verification, categories, stop list, withdrawal', () => {
+  it('R-ELIG-13, R-CAT-03: the clerk confirms; only confirmed categories count', async () => {
+    const { receipt } = await submitApplication(
+      deps(),
+      parent(8),
+      form({ categories: ['teacher', 'largeFamily'] }),
+      NOW,
+      undefined,
+    );
+    const view = await verifyApplication(
+      deps(),
+      clerk,
+      receipt.id,
+      { result: 'confirmed', confirmedCategories: ['largeFamily'] },
+      minutes(20),
+    );
+    expect(view).toMatchObject({
+      status: 'queued',
+      categories: ['largeFamily'],
+      pendingCategories: [],
+      group: 'P',
+    });
+    expect(view.position).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a clerk of another district cannot see the application: 404, as if it did not exist', async () => {
+    const { receipt } = await submitApplication(
+      deps(),
+      parent(9),
+      form({ categories: ['teacher'] }),
+      NOW,
+      undefined,
+    );
+    const error = await refusalOf(
+      verifyApplication(deps(), otherClerk, receipt.id, { result: 'confirmed' }, minutes(10)),
+    );
+    expect(error.code).toBe('NOT_FOUND');
+  });
+
+  it('another applicant cannot withdraw it: 404', async () => {
+    const { receipt } = await submitApplication(deps(), parent(10), form(), NOW, undefined);
+    const error = await refusalOf(withdrawApplication(deps(), await owner(8), receipt.id, 1, minutes(1)));
+    expect(error.code).toBe('NOT_FOUND');
+  });
+
+  it('R-APPL-03: withdrawal is final; a stale version is refused', async () => {
+    const { receipt } = await submitApplication(deps(), parent(12), form(), NOW, undefined);
+    const stale = await refusalOf(withdrawApplication(deps(), await owner(12), receipt.id, 7, minutes(1)));
+    expect(stale.code).toBe('PRECONDITION_FAILED');
+    const view = await withdrawApplication(deps(), await owner(12), receipt.id, 1, minutes(2));
+    expect(view).toMatchObject({ status: 'withdrawn', position: null });
+    const again = await refusalOf(
+      withdrawApplication(deps(), await owner(12), receipt.id, view.version, minutes(3)),
+    );
+    expect(again.code).toBe('CONFLICT');
+  });
+
+  it('R-SYS-12: the stop list takes the application out of the queue and back at its place (R-ORDER-10)', async () => {
+    const { receipt } = await submitApplication(deps(), parent(13), form(), NOW, undefined);
+    const stopped = await setStopList(
+      deps(),
+      clerk,
+      receipt.id,
+      { on: true, reason: 'documents under review' },
+      minutes(1),
+    );
+    expect(stopped).toMatchObject({
+      status: 'stopped',
+      position: null,
+      statusReason: 'documents under review',
+    });
+    const back = await setStopList(deps(), clerk, receipt.id, { on: false }, minutes(2));
+    expect(back.status).toBe('queued');
+    expect(back.position).toBe(receipt.position);
+    const applicantTry = await refusalOf(
+      setStopList(deps(), await owner(13), receipt.id, { on: true, reason: 'nope' }, minutes(3)),
+    );
+    expect(applicantTry.code).toBe('FORBIDDEN');
+  });
+
+  it('R-ORDER-07: an applicant-claimed category waits for confirmation; a removed one counts at once', async () => {
+    const { receipt } = await submitApplication(deps(), parent(14), form(), NOW, undefined);
+    const claimed = await changeCategories(
+      deps(),
+      await owner(14),
+      receipt.id,
+      { version: 1, categories: ['largeFamily'] },
+      minutes(1),
+    );
+    expect(claimed).toMatchObject({ categories: [], pendingCategories: ['largeFamily'], group: 'G' });
+    const confirmed = await changeCategories(
+      deps(),
+      clerk,
+      receipt.id,
+      { version: claimed.version, categories: ['largeFamily'] },
+      minutes(2),
+    );
+    expect(confirmed).toMatchObject({ categories: ['largeFamily'], group: 'P' });
+    const dropped = await changeCategories(
+      deps(),
+      await owner(14),
+      receipt.id,
+      { version: confirmed.version, categories: [] },
+      minutes(3),
+    );
+    expect(dropped).toMatchObject({ categories: [], group: 'G' });
+  });
+});
+
+describe('position and why it changed', () => {
+  it('R-ORDER-02: an out-of-turn application registered ahead is explained in the history', async () => {
+    const birth = '2023-06-01';
+    const mine = await submitApplication(
+      deps(),
+      parent(20),
+      form({ child: { iin: childIin(birth), sen: false, pmpcConclusion: false } }),
+      NOW,
+      undefined,
+    );
+    await submitApplication(
+      deps(),
+      parent(21),
+      form({ child: { iin: childIin(birth), sen: false, pmpcConclusion: false } }),
+      minutes(1),
+      undefined,
+    );
+    const start = await getPosition(deps(), await owner(20), mine.receipt.id);
+    const nextDay = new Date(NOW.getTime() + 86_400_000);
+    await submitApplication(
+      deps(),
+      parent(22),
+      form({
+        child: { iin: childIin(birth), sen: false, pmpcConclusion: false },
+        categories: ['largeFamily'],
+      }),
+      nextDay,
+      undefined,
+    );
+    const military = await submitApplication(
+      deps(),
+      parent(23),
+      form({ child: { iin: childIin(birth), sen: false, pmpcConclusion: false }, categories: ['military'] }),
+      nextDay,
+      undefined,
+    );
+    await verifyApplication(
+      deps(),
+      clerk,
+      military.receipt.id,
+      { result: 'confirmed' },
+      new Date(nextDay.getTime() + 600_000),
+    );
+    const later = await getPosition(deps(), await owner(20), mine.receipt.id);
+    expect(later.position).toBe((start.position ?? 0) + 1);
+    expect(later.aheadByGroup.O).toBe(1);
+    expect(later.history[0]).toMatchObject({
+      kind: 'outOfTurnAhead',
+      count: 1,
+      rule: 'R-ORDER-02',
+      positionBefore: start.position,
+      positionAfter: later.position,
+    });
+  });
+});
