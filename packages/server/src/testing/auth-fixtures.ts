@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApplicantChallenge, Session } from '@kezek/contracts';
 import { localDate, makeIin } from '@kezek/domain';
 import { openTestDb } from '@kezek/db/testing';
-import { authRepository } from '../features/auth/auth.repository';
+import { authRepository, authTransactor } from '../features/auth/auth.repository';
 import { authRoutes, type PasswordHasher } from '../features/auth/auth.routes';
 import type { LookupName } from '../features/auth/log-in-applicant';
 import { SESSION_COOKIE } from '../features/auth/session-cookie';
@@ -68,6 +68,7 @@ export async function openAuthTestApp(
       publicRoutes({ repo: publicRepository(handle.db), clock, formatInstant: formatNational }),
       authRoutes({
         repo,
+        transaction: authTransactor(handle.db),
         clock,
         passwords: TEST_PASSWORDS,
         signatures,

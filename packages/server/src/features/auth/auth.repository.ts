@@ -1,5 +1,7 @@
-import type { AuditLogTable, Db, SessionActorType, StaffRole } from '@kezek/db';
-import { sql, type Insertable } from 'kysely';
+import type { Db, SessionActorType, StaffRole } from '@kezek/db';
+import { sql } from 'kysely';
+import { transactor, type Transactor } from '../../platform/transactor';
+import { auditRepository, type AuditRepository } from '../audit/audit.repository';
 
 /** Whose failed-login counter a failure counts against: an account, or a login that matches none. */
 export type LoginTarget = { kind: 'staff'; id: string } | { kind: 'unknown'; loginHash: string };
@@ -40,10 +42,13 @@ export type SessionRow = {
 
 export type PersonName = { surname: string; givenName: string; patronymic: string | null };
 
-export type AuditEntry = Omit<Insertable<AuditLogTable>, 'id' | 'data'> & { data?: Record<string, unknown> };
-
-export type AuthQueries = ReturnType<typeof authQueries>;
 export type AuthRepository = ReturnType<typeof authRepository>;
+
+/** What a use case of this feature writes with, in one transaction. */
+export type AuthTx = { auth: AuthRepository; audit: AuditRepository };
+
+export const authTransactor = (db: Db): Transactor<AuthTx> =>
+  transactor(db, (trx) => ({ auth: authRepository(trx), audit: auditRepository(trx) }));
 
 /** One failure more; at `maxFailures` the counter restarts and the lock is set, in one statement (no lost updates). */
 function failureCount(table: 'staff_users' | 'login_throttle', maxFailures: number, lockUntil: Date) {
@@ -55,7 +60,7 @@ function failureCount(table: 'staff_users' | 'login_throttle', maxFailures: numb
   };
 }
 
-function authQueries(db: Db) {
+export function authRepository(db: Db) {
   return {
     async staffForLogin(login: string): Promise<StaffForLogin | undefined> {
       return db
@@ -262,23 +267,6 @@ function authQueries(db: Db) {
         .returning('id')
         .executeTakeFirst();
       return row !== undefined;
-    },
-
-    async audit(entry: AuditEntry): Promise<void> {
-      await db
-        .insertInto('audit_log')
-        .values({ ...entry, data: JSON.stringify(entry.data ?? {}) })
-        .execute();
-    },
-  };
-}
-
-export function authRepository(db: Db) {
-  return {
-    ...authQueries(db),
-    /** Runs one use case's writes atomically. */
-    transaction<T>(work: (tx: AuthQueries) => Promise<T>): Promise<T> {
-      return db.transaction().execute((trx) => work(authQueries(trx)));
     },
   };
 }

@@ -15,7 +15,8 @@ import { createRouter } from '../../http/openapi-app';
 import type { Actor } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
 import { csrfTokenFor, sha256Hex } from './auth-secrets';
-import type { AuthRepository } from './auth.repository';
+import type { Transactor } from '../../platform/transactor';
+import type { AuthRepository, AuthTx } from './auth.repository';
 import { createLoginChallenge } from './create-login-challenge';
 import { getSession } from './get-session';
 import { logInApplicant, type LookupName, type SignatureVerifier } from './log-in-applicant';
@@ -37,6 +38,7 @@ export type PasswordHasher = {
 
 export type AuthRoutesDeps = {
   repo: AuthRepository;
+  transaction: Transactor<AuthTx>;
   clock: Clock;
   passwords: PasswordHasher;
   signatures: SignatureVerifier;
@@ -147,7 +149,7 @@ function requestMeta(c: Context<Env>, clock: Clock): RequestMeta {
 }
 
 export function authRoutes(deps: AuthRoutesDeps) {
-  const { repo, clock, cookieSecurity } = deps;
+  const { repo, transaction, clock, cookieSecurity } = deps;
   // Hashed once at start so that the first unknown login costs as much as any other.
   const dummyHash = deps.passwords.hash(`unused-${clock.now().getTime()}`);
   dummyHash.catch(() => undefined);
@@ -167,23 +169,23 @@ export function authRoutes(deps: AuthRoutesDeps) {
     })
     .openapi(staffLogin, async (c) => {
       const opened = await logInStaff(
-        { repo, passwords: deps.passwords, dummyHash },
+        { repo, transaction, passwords: deps.passwords, dummyHash },
         c.req.valid('json'),
         requestMeta(c, clock),
       );
       return c.json(await answerSignedIn(c, opened), 200);
     })
     .openapi(logout, async (c) => {
-      await logOut(repo, requestMeta(c, clock));
+      await logOut({ transaction }, actorOf(c), requestMeta(c, clock));
       clearSessionCookie(c, cookieSecurity);
       return c.body(null, 204);
     })
     .openapi(challenge, async (c) =>
-      c.json(await createLoginChallenge(repo, c.req.valid('json').iin, clock.now()), 200),
+      c.json(await createLoginChallenge({ transaction }, c.req.valid('json').iin, clock.now()), 200),
     )
     .openapi(applicantLogin, async (c) => {
       const opened = await logInApplicant(
-        { repo, signatures: deps.signatures, lookupName: deps.lookupName },
+        { repo, transaction, signatures: deps.signatures, lookupName: deps.lookupName },
         c.req.valid('json'),
         requestMeta(c, clock),
       );

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicantLoginRequest } from '@kezek/contracts';
-import type { Actor } from '../../platform/actor';
+import { PUBLIC_ACTOR, type Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { sha256Hex } from './auth-secrets';
-import type { AuthRepository, PersonName } from './auth.repository';
+import type { Transactor } from '../../platform/transactor';
+import type { AuthRepository, AuthTx, PersonName } from './auth.repository';
 import { challengePayload } from './login-challenge';
-import { openSession, type OpenedSession, type RequestMeta } from './open-session';
+import { authAudit, openSession, type OpenedSession, type RequestMeta } from './open-session';
 
 /** The signature port (ports/signature-port.ts), as much of it as signing in needs. */
 export type SignatureVerifier = {
@@ -28,7 +29,8 @@ const UNUSABLE_CHALLENGE = 'The sign-in challenge is unknown, expired or already
  */
 export async function logInApplicant(
   deps: {
-    repo: Pick<AuthRepository, 'liveChallenge' | 'applicantIdByIin' | 'transaction'>;
+    repo: Pick<AuthRepository, 'liveChallenge' | 'applicantIdByIin'>;
+    transaction: Transactor<AuthTx>;
     signatures: SignatureVerifier;
     lookupName: LookupName;
   },
@@ -41,18 +43,10 @@ export async function logInApplicant(
   if (challenge === undefined)
     throw new AppError('UNAUTHENTICATED', UNUSABLE_CHALLENGE, { field: 'challengeId' });
   const { iin } = challenge;
-  const audit = (action: string, data: Record<string, unknown> = {}) => ({
-    at: meta.now,
-    actor_type: 'public' as const,
-    actor_id: null,
-    action,
-    entity_type: 'login_challenge',
-    entity_id: challengeHash,
-    request_id: meta.requestId,
-    data: { ip: meta.ip, userAgent: meta.userAgent, ...data },
-  });
+  const event = (action: string, data: Record<string, unknown>, actor: Actor = PUBLIC_ACTOR) =>
+    authAudit(meta, { actor, action, entityType: 'login_challenge', entityId: challengeHash, data });
   const refuse = async (reason: string, message: string): Promise<never> => {
-    await repo.transaction((tx) => tx.audit(audit('auth.applicantLogin.failed', { reason })));
+    await deps.transaction(({ audit }) => audit.record(event('auth.applicantLogin.failed', { reason })));
     throw new AppError('UNAUTHENTICATED', message, { field: 'signature' });
   };
 
@@ -77,19 +71,16 @@ export async function logInApplicant(
   if (applicant === undefined)
     return refuse('unknownPerson', 'The signer is not found in the individuals database');
 
-  return repo.transaction(async (tx) => {
-    if (!(await tx.useChallenge(challengeHash, meta.now)))
+  return deps.transaction(async ({ auth, audit }) => {
+    if (!(await auth.useChallenge(challengeHash, meta.now)))
       throw new AppError('UNAUTHENTICATED', UNUSABLE_CHALLENGE, { field: 'challengeId' });
     const applicantId =
       'id' in applicant
         ? applicant.id
-        : await tx.ensureApplicant({ id: randomUUID(), iin, name: applicant.name, now: meta.now });
-    const session = await openSession(tx, { kind: 'applicant', applicantId }, meta);
-    await tx.audit({
-      ...audit('auth.applicantLogin.succeeded', { firstLogin: 'name' in applicant }),
-      actor_type: 'applicant',
-      actor_id: applicantId,
-    });
-    return { ...session, actor: { kind: 'applicant', applicantId, iin } };
+        : await auth.ensureApplicant({ id: randomUUID(), iin, name: applicant.name, now: meta.now });
+    const actor: Actor = { kind: 'applicant', applicantId, iin };
+    const session = await openSession(auth, { kind: 'applicant', applicantId }, meta);
+    await audit.record(event('auth.applicantLogin.succeeded', { firstLogin: 'name' in applicant }, actor));
+    return { ...session, actor };
   });
 }

@@ -1,22 +1,20 @@
-import type { AuthRepository } from './auth.repository';
-import type { RequestMeta } from './open-session';
+import type { Actor } from '../../platform/actor';
+import type { Transactor } from '../../platform/transactor';
+import type { AuthTx } from './auth.repository';
+import { authAudit, type RequestMeta } from './open-session';
 
 /** Ends the presented session; signing out without a live session is not an error (the outcome is the same). */
-export async function logOut(repo: Pick<AuthRepository, 'transaction'>, meta: RequestMeta): Promise<void> {
+export async function logOut(
+  deps: { transaction: Transactor<AuthTx> },
+  actor: Actor,
+  meta: RequestMeta,
+): Promise<void> {
   const sessionId = meta.presentedSessionId;
   if (sessionId === undefined) return;
-  await repo.transaction(async (tx) => {
-    const revoked = await tx.revokeSession(sessionId, meta.now);
-    if (revoked === undefined) return;
-    await tx.audit({
-      at: meta.now,
-      actor_type: revoked.actor_type,
-      actor_id: revoked.staff_user_id ?? revoked.applicant_id,
-      action: 'auth.logout',
-      entity_type: 'session',
-      entity_id: sessionId,
-      request_id: meta.requestId,
-      data: { ip: meta.ip, userAgent: meta.userAgent },
-    });
+  await deps.transaction(async ({ auth, audit }) => {
+    if ((await auth.revokeSession(sessionId, meta.now)) === undefined) return;
+    await audit.record(
+      authAudit(meta, { actor, action: 'auth.logout', entityType: 'session', entityId: sessionId }),
+    );
   });
 }

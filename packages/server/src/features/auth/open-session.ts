@@ -1,5 +1,6 @@
+import type { AuditEntry } from '../audit/audit.repository';
 import { csrfTokenFor, newToken, sha256Hex } from './auth-secrets';
-import type { AuthQueries, NewSession } from './auth.repository';
+import type { AuthRepository, NewSession } from './auth.repository';
 import { SESSION_POLICY } from './session-policy';
 
 /** What the edge knows about a request: for session rows and the audit log. */
@@ -14,16 +15,29 @@ export type RequestMeta = {
 
 export type OpenedSession = { token: string; csrfToken: string };
 
+/** An audit entry of a sign-in event; the address and browser help to investigate account misuse. */
+export const authAudit = (
+  meta: RequestMeta,
+  entry: Pick<AuditEntry, 'actor' | 'action' | 'entityType' | 'entityId'> & {
+    data?: Record<string, unknown>;
+  },
+): AuditEntry => ({
+  at: meta.now,
+  requestId: meta.requestId,
+  ...entry,
+  data: { ip: meta.ip, userAgent: meta.userAgent, ...entry.data },
+});
+
 /** A step of the login use cases, inside their transaction: the new session replaces any presented one. */
 export async function openSession(
-  tx: Pick<AuthQueries, 'insertSession' | 'revokeSession'>,
+  auth: Pick<AuthRepository, 'insertSession' | 'revokeSession'>,
   subject: NewSession['subject'],
   meta: RequestMeta,
 ): Promise<OpenedSession> {
-  if (meta.presentedSessionId !== undefined) await tx.revokeSession(meta.presentedSessionId, meta.now);
+  if (meta.presentedSessionId !== undefined) await auth.revokeSession(meta.presentedSessionId, meta.now);
   const token = newToken();
   const csrfToken = csrfTokenFor(token);
-  await tx.insertSession({
+  await auth.insertSession({
     id: sha256Hex(token),
     subject,
     csrfTokenHash: sha256Hex(csrfToken),
