@@ -145,6 +145,11 @@ export type OutboxTable = {
   next_attempt_at: Timestamp;
   last_error: string | null;
   sent_at: Timestamp | null;
+  /** 0003: the application the notification is about, if any (a proactive offer precedes the application). */
+  application_id: string | null;
+  /** 0003: idempotency key; unique per (channel, recipient) when set. */
+  dedupe_key: string | null;
+  provider_message_id: string | null;
 };
 
 export type JobRunsTable = {
