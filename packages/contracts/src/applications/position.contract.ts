@@ -18,7 +18,12 @@ export const ZPosition = z
     position: z.number().int().nullable(),
     queueLength: z.number().int(),
     aheadByGroup: z.object({ O: z.number().int(), P: z.number().int(), G: z.number().int() }),
-    history: z.array(ZPositionChange),
   })
   .openapi('Position');
 export type PositionView = z.infer<typeof ZPosition>;
+
+/** Per day with a change, the reasons the position moved; the deltas of a day sum to its change. Newest first. */
+export const ZPositionHistory = z
+  .object({ applicationId: z.string().uuid(), changes: z.array(ZPositionChange) })
+  .openapi('PositionHistory');
+export type PositionHistoryView = z.infer<typeof ZPositionHistory>;

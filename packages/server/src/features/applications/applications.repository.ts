@@ -177,7 +177,16 @@ export function applicationsRepository(db: Db) {
           .where('queue_key', '=', `${settlement}/${birthYear}/${queue}`)
           .executeTakeFirst(),
       ]);
-      return { members, gSinceP: state?.g_since_p ?? 0, version: state?.version ?? 0 };
+      return { members, gSinceP: state?.g_since_p ?? 0, version: Number(state?.version ?? 0) };
+    },
+
+    async queueVersion(queueKey: string): Promise<number> {
+      const row = await db
+        .selectFrom('queue_state')
+        .select('version')
+        .where('queue_key', '=', queueKey)
+        .executeTakeFirst();
+      return Number(row?.version ?? 0);
     },
 
     /** Every change to a queue bumps its version and is recorded as an event (R-ORDER-06). */

@@ -9,6 +9,7 @@ import {
   ZErrorBody,
   ZModifyApplication,
   ZPosition,
+  ZPositionHistory,
   ZStopList,
   ZSubmitApplication,
   ZVerifyApplication,
@@ -22,6 +23,8 @@ import { changeCategories } from './change-categories';
 import { confirmInterest } from './confirm-interest';
 import { getApplication } from './get-application';
 import { getPosition } from './get-position';
+import { getPositionHistory } from './get-position-history';
+import type { QueueCache } from './queue-cache';
 import { listApplications } from './list-applications';
 import { modifyApplication } from './modify-application';
 import { setStopList } from './set-stop-list';
@@ -92,9 +95,17 @@ const routes = {
     method: 'get',
     path: '/api/applications/{id}/position',
     tags: ['applications'],
-    summary: 'Position in the queue, who is ahead, and why the position changed',
+    summary: 'Position in the queue and how many are ahead in each group',
     request: { params: ZApplicationId },
-    responses: ok(ZPosition, 'The position and its history'),
+    responses: ok(ZPosition, 'The position'),
+  }),
+  history: createRoute({
+    method: 'get',
+    path: '/api/applications/{id}/position/history',
+    tags: ['applications'],
+    summary: 'Why the position changed: per day, the reasons with the rule IDs',
+    request: { params: ZApplicationId },
+    responses: ok(ZPositionHistory, 'The explained history, newest first'),
   }),
   modify: createRoute({
     method: 'patch',
@@ -120,7 +131,7 @@ const routes = {
 };
 
 export type ApplicationsRouteDeps = SubmitDeps &
-  ChangeDeps & { applications: ApplicationsRepository; clock: Clock };
+  ChangeDeps & { applications: ApplicationsRepository; queues: QueueCache; clock: Clock };
 
 export function applicationsRoutes(deps: ApplicationsRouteDeps) {
   return createRouter()
@@ -143,6 +154,9 @@ export function applicationsRoutes(deps: ApplicationsRouteDeps) {
     )
     .openapi(routes.position, async (c) =>
       c.json(await getPosition(deps, c.get('actor'), c.req.valid('param').id), 200),
+    )
+    .openapi(routes.history, async (c) =>
+      c.json(await getPositionHistory(deps, c.get('actor'), c.req.valid('param').id), 200),
     )
     .openapi(routes.modify, async (c) =>
       c.json(

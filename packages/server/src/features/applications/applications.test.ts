@@ -16,6 +16,8 @@ import type { ApplicationNotice } from './application-notice';
 import { applicationsRepository } from './applications.repository';
 import { changeCategories } from './change-categories';
 import { getPosition } from './get-position';
+import { getPositionHistory } from './get-position-history';
+import { createQueueCache } from './queue-cache';
 import { setStopList } from './set-stop-list';
 import { submitApplication } from './submit-application';
 import { verifyApplication } from './verify-application';
@@ -41,7 +43,9 @@ const deps = () => ({
   rules: DEFAULT_RULES,
   format: formatNational,
   applications: applicationsRepository(handle.db),
+  queues,
 });
+const queues = createQueueCache();
 
 const parentIin = (n: number) => makeIin(localDate('1990-05-05'), 'female', n);
 /** Before their first application a parent has no record: the portal knows them by IIN only. */
@@ -377,7 +381,8 @@ describe('position and why it changed', () => {
     const later = await getPosition(deps(), await owner(20), mine.receipt.id);
     expect(later.position).toBe((start.position ?? 0) + 1);
     expect(later.aheadByGroup.O).toBe(1);
-    expect(later.history[0]).toMatchObject({
+    const history = await getPositionHistory(deps(), await owner(20), mine.receipt.id);
+    expect(history.changes[0]).toMatchObject({
       kind: 'outOfTurnAhead',
       count: 1,
       rule: 'R-ORDER-02',
