@@ -1,0 +1,123 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { afterAll, beforeAll } from 'vitest';
+import { actorOf } from '../../http/auth-middleware';
+import { createRouter } from '../../http/openapi-app';
+import { describeAccessMatrix, everyone, type AccessRow } from '../../testing/access-matrix';
+import {
+  APPLICANT_IINS,
+  FIXTURE_TERRITORY,
+  loginAs,
+  openAuthTestApp,
+  type AuthTestApp,
+} from '../../testing/auth-fixtures';
+import { authorizeRecord, requireSignedIn, requireStaff, type RecordOwner } from './authorize';
+
+/**
+ * Who may call what. Each row is an endpoint; each column a persona, including the ones that must be refused
+ * (another applicant, the clerk of another district). Add a row for every new endpoint.
+ */
+
+type World = { recordOfA: string; nobody: string };
+
+// Test-only endpoints that use the authorization helpers as features do, so the "hidden" answer is checked
+// through HTTP before features with personal records are composed into this app.
+const records = new Map<string, RecordOwner>();
+const rule = { owner: (record: RecordOwner) => record, missing: 'No such record' };
+const params = z.object({ id: z.string() });
+const probe = (method: 'get' | 'post', path: string) =>
+  createRoute({ method, path, request: { params }, responses: { 200: { description: 'allowed' } } });
+const probes = createRouter()
+  .openapi(probe('get', '/api/test-probe/records/{id}'), (c) => {
+    authorizeRecord(requireSignedIn(actorOf(c)), 'read', records.get(c.req.valid('param').id), rule);
+    return c.json({ ok: true }, 200);
+  })
+  .openapi(probe('post', '/api/test-probe/records/{id}/notes'), (c) => {
+    authorizeRecord(requireSignedIn(actorOf(c)), 'write', records.get(c.req.valid('param').id), rule);
+    return c.json({ ok: true }, 200);
+  })
+  .openapi(probe('post', '/api/test-probe/clerk-desk/{id}'), (c) => {
+    requireStaff(actorOf(c), ['clerk']);
+    return c.json({ ok: true }, 200);
+  });
+
+let t: AuthTestApp;
+let world: World;
+beforeAll(async () => {
+  t = await openAuthTestApp({ routers: [probes] });
+  const a = await loginAs(t, 'applicantA');
+  if (a.session.actor.kind !== 'applicant') throw new Error('applicant A did not sign in');
+  records.set('record-of-a', {
+    applicantId: a.session.actor.applicantId,
+    districtKato: FIXTURE_TERRITORY.district1,
+    kindergartenId: FIXTURE_TERRITORY.kindergarten1,
+  });
+  world = { recordOfA: 'record-of-a', nobody: 'no-such-record' };
+});
+afterAll(() => t.close());
+
+const personalRead = {
+  public: 401,
+  applicantA: 200,
+  applicantB: 'hidden',
+  clerkDistrict1: 200,
+  clerkDistrict2: 'hidden',
+  kindergartenStaff: 200,
+  regionalAdmin: 200,
+  auditor: 200,
+  operator: 'hidden',
+} as const;
+
+const ROWS: AccessRow<World>[] = [
+  { name: 'public overview', method: 'GET', path: () => '/api/public/overview', expect: everyone(200) },
+  {
+    name: 'public kindergartens',
+    method: 'GET',
+    path: () => '/api/public/kindergartens',
+    expect: everyone(200),
+  },
+  { name: 'session', method: 'GET', path: () => '/api/auth/session', expect: everyone(200) },
+  {
+    name: 'staff login, wrong password',
+    method: 'POST',
+    path: () => '/api/auth/staff/login',
+    body: (_w, persona) => ({ login: `matrix.${persona}`, password: 'wrong' }),
+    expect: everyone(401),
+  },
+  {
+    name: 'applicant challenge',
+    method: 'POST',
+    path: () => '/api/auth/applicant/challenge',
+    body: () => ({ iin: APPLICANT_IINS.applicantB }),
+    expect: everyone(200),
+  },
+  {
+    name: 'applicant login, unknown challenge',
+    method: 'POST',
+    path: () => '/api/auth/applicant/login',
+    body: () => ({ challengeId: 'A'.repeat(43), signature: 'x' }),
+    expect: everyone(401),
+  },
+  { name: 'logout', method: 'POST', path: () => '/api/auth/logout', expect: everyone(204) },
+  {
+    name: "probe: read applicant A's record",
+    method: 'GET',
+    path: (w) => `/api/test-probe/records/${w.recordOfA}`,
+    missingPath: (w) => `/api/test-probe/records/${w.nobody}`,
+    expect: personalRead,
+  },
+  {
+    name: "probe: write applicant A's record",
+    method: 'POST',
+    path: (w) => `/api/test-probe/records/${w.recordOfA}/notes`,
+    missingPath: (w) => `/api/test-probe/records/${w.nobody}/notes`,
+    expect: { ...personalRead, auditor: 403 },
+  },
+  {
+    name: 'probe: clerks only',
+    method: 'POST',
+    path: (w) => `/api/test-probe/clerk-desk/${w.recordOfA}`,
+    expect: { ...everyone(403), public: 401, clerkDistrict1: 200, clerkDistrict2: 200 },
+  },
+];
+
+describeAccessMatrix('access matrix: every endpoint × every persona', ROWS, () => ({ t, world }));
