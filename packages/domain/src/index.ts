@@ -188,3 +188,18 @@ export {
   type Snapshot,
 } from './queue/position-explanation';
 export { applyQueueEvent, emptyQueueState, snapshotOf, type QueueState } from './queue/queue-history';
+export {
+  HEALTH_CERTIFICATE_MAX_AGE_DAYS,
+  employerCertificateValid,
+  healthCertificateValid,
+} from './allocation/document-validity';
+export {
+  missOriginalsDeadline,
+  originalsDeadline,
+  verifyApplication,
+  withdrawApplication,
+} from './allocation/application';
+export { categoriesNeedingOriginals } from './allocation/needs-originals';
+export { expireWithStay, visibleToKindergarten } from './allocation/referral';
+export { endStay, stayEndsBy, startsAfter, type Revocation } from './allocation/place';
+export type { RevokedBulletin, RevokedEntry } from './allocation/bulletin';

@@ -132,6 +132,13 @@ export function confirmReferral(
   return done(next, { type: 'referral.confirmed', subject: referral.id });
 }
 
+/**
+ * §22 ¶2, R-KG-07: the kindergarten sees a referral only once the provider has confirmed the documents;
+ * one that never got past the originals it never sees.
+ */
+export const visibleToKindergarten = (referral: Referral): boolean =>
+  referral.phase !== 'pendingConfirmation';
+
 /** R-SYS-07, R-REF-06: the place is vacated; a referral waiting for it starts running from now. */
 export const startOnVacating = (
   referral: Referral,
