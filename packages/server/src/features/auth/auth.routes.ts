@@ -14,12 +14,13 @@ import { actorOf } from '../../http/auth-middleware';
 import { createRouter } from '../../http/openapi-app';
 import type { Actor } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
-import { csrfTokenFor, sha256Hex } from './auth-secrets';
 import type { Transactor } from '../../platform/transactor';
+import type { SignaturePort } from '../../ports/signature-port';
+import { csrfTokenFor, sha256Hex } from './auth-secrets';
 import type { AuthRepository, AuthTx } from './auth.repository';
 import { createLoginChallenge } from './create-login-challenge';
 import { getSession } from './get-session';
-import { logInApplicant, type LookupName, type SignatureVerifier } from './log-in-applicant';
+import { logInApplicant, type LookupName } from './log-in-applicant';
 import { logInStaff } from './log-in-staff';
 import { logOut } from './log-out';
 import type { OpenedSession, RequestMeta } from './open-session';
@@ -41,7 +42,7 @@ export type AuthRoutesDeps = {
   transaction: Transactor<AuthTx>;
   clock: Clock;
   passwords: PasswordHasher;
-  signatures: SignatureVerifier;
+  signatures: SignaturePort;
   lookupName: LookupName;
   cookieSecurity: CookieSecurity;
 };
@@ -132,7 +133,7 @@ const applicantLogin = createRoute({
   },
 });
 
-/** Present in tests and behind some proxies without a socket; the audit row then has no address. */
+/** The peer's address for the audit log (a proxy's, behind one); in-process test requests have no socket. */
 function remoteAddress(c: Context<Env>): string | null {
   return c.env === undefined ? null : (getConnInfo(c).remote.address ?? null);
 }

@@ -2,19 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ApplicantLoginRequest } from '@kezek/contracts';
 import { PUBLIC_ACTOR, type Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
-import { sha256Hex } from './auth-secrets';
 import type { Transactor } from '../../platform/transactor';
+import type { SignaturePort } from '../../ports/signature-port';
+import { sha256Hex } from './auth-secrets';
 import type { AuthRepository, AuthTx, PersonName } from './auth.repository';
 import { challengePayload } from './login-challenge';
 import { authAudit, openSession, type OpenedSession, type RequestMeta } from './open-session';
-
-/** The signature port (ports/signature-port.ts), as much of it as signing in needs. */
-export type SignatureVerifier = {
-  verify(input: {
-    payload: string;
-    signature: string;
-  }): Promise<{ ok: true; signerIin: string } | { ok: false; reason: string; retryable?: boolean }>;
-};
 
 /** The individuals database: the name of the person with this IIN, or undefined when nobody has it. */
 export type LookupName = (iin: string) => Promise<PersonName | undefined>;
@@ -31,7 +24,7 @@ export async function logInApplicant(
   deps: {
     repo: Pick<AuthRepository, 'liveChallenge' | 'applicantIdByIin'>;
     transaction: Transactor<AuthTx>;
-    signatures: SignatureVerifier;
+    signatures: SignaturePort;
     lookupName: LookupName;
   },
   input: ApplicantLoginRequest,
@@ -55,7 +48,7 @@ export async function logInApplicant(
     signature: input.signature,
   });
   if (!verdict.ok) {
-    if (verdict.retryable === true)
+    if (verdict.retryable)
       throw new AppError(
         'UNAVAILABLE',
         'Signature verification is temporarily unavailable; try again shortly',

@@ -150,3 +150,26 @@ describe('staff login', () => {
     expect(await errorOf(await login(body))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', field });
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the auth endpoints with the cookie and CSRF security schemes', async () => {
+    const doc = (await (await t.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/session',
+        '/api/auth/staff/login',
+        '/api/auth/logout',
+        '/api/auth/applicant/challenge',
+        '/api/auth/applicant/login',
+      ]),
+    );
+    expect(doc.components.securitySchemes).toEqual({
+      sessionCookie: { type: 'apiKey', in: 'cookie', name: 'kezek_session' },
+      csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+    });
+    expect(doc.paths['/api/auth/logout']?.post?.security).toEqual([{ sessionCookie: [], csrfToken: [] }, {}]);
+  });
+});
