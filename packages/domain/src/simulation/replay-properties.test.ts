@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_CODES } from '../refusal';
 import { formatInstant, instant, instantFromEpochMs } from '../time/instant';
-import { replay } from './replay';
+import { isLive } from '../allocation/referral';
+import { applicationGroup } from '../allocation/application';
+import { replay, simulate } from './replay';
 import type { ScenarioAction, ScenarioEvent } from './scenario-event';
 import { apply, claim, kindergarten, place } from './scenario-test-helpers';
 import { stableJson } from './stable-json';
@@ -27,6 +29,9 @@ const arbAction = (index: number): fc.Arbitrary<ScenarioAction> =>
       .constantFrom('v1', 'v2', 'v3')
       .map((p): ScenarioAction => ({ do: 'revoke', place: p, count: 1, reason: 'closure' })),
     fc.constantFrom(...APPS).map((application): ScenarioAction => ({ do: 'withdraw', application })),
+    fc
+      .tuple(fc.constantFrom(...APPS), fc.subarray(['military', 'largeFamily', 'teacher']))
+      .map(([application, categories]): ScenarioAction => ({ do: 'categories', application, categories })),
     fc.constant<ScenarioAction>({ do: 'tick' }),
   );
 
@@ -41,7 +46,7 @@ const arbScenario: fc.Arbitrary<ScenarioEvent[]> = fc
         ...APPS.map((ref, i) =>
           apply(ref, '2022-05-05', {
             applicant: i < 2 ? 'Z' : `p${i}`,
-            categories: i === 3 ? ['largeFamily'] : [],
+            categories: i === 3 ? ['largeFamily'] : i === 4 ? ['lawEnforcement'] : [],
           }),
         ),
         place('v1', 'k1', 2),
@@ -109,6 +114,58 @@ describe('replay properties', () => {
           expect(view.free + reserved).toBeLessThanOrEqual(ref === 'v1' ? 2 : 1);
         }
         expect(output.final.at).toBe(formatInstant(events.at(-1)?.at ?? instant('2026-02-02T09:00')));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('replay invariants on the world (R-WIN-10, R-REF-11, R-ORDER-02)', () => {
+  it('R-WIN-10: a unit is never held by two referrals; every reserved or occupied unit points at its own referral', () => {
+    fc.assert(
+      fc.property(arbScenario, (events) => {
+        const { world } = simulate(events);
+        const holders = new Map<string, string>();
+        for (const referral of world.referrals.values()) {
+          if (!isLive(referral) && referral.status !== 'admitted') continue;
+          const unit = `${referral.place}#${referral.unit}`;
+          expect(
+            holders.get(unit),
+            `${unit} held by ${holders.get(unit)} and ${referral.id}`,
+          ).toBeUndefined();
+          holders.set(unit, referral.id);
+          const held = world.places.get(referral.place)?.units[referral.unit];
+          expect(held?.referral).toBe(referral.id);
+          expect(['reserved', 'occupied']).toContain(held?.status);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('R-REF-11: a child never holds two live referrals', () => {
+    fc.assert(
+      fc.property(arbScenario, (events) => {
+        const { world } = simulate(events);
+        const live = [...world.referrals.values()].filter(isLive).map((referral) => referral.child);
+        expect(new Set(live).size).toBe(live.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('R-ORDER-02: out-of-turn applications always come first in every queue', () => {
+    fc.assert(
+      fc.property(arbScenario, (events) => {
+        const { world, output } = simulate(events);
+        for (const order of Object.values(output.final.state.queues)) {
+          const groups = order.map((id) => {
+            const application = world.applications.get(id);
+            return application === undefined ? 'G' : applicationGroup(application);
+          });
+          const firstOther = groups.findIndex((group) => group !== 'O');
+          expect(firstOther < 0 || groups.slice(firstOther).every((group) => group !== 'O')).toBe(true);
+        }
       }),
       { numRuns: 100 },
     );

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../time/local-date';
 import type { ScenarioAction } from './scenario-event';
-import { apply, claim, finalState, kindergarten, outcome, place, run } from './scenario-test-helpers';
+import { simulate } from './replay';
+import {
+  apply,
+  claim,
+  finalState,
+  kindergarten,
+  outcome,
+  place,
+  run,
+  scenario,
+} from './scenario-test-helpers';
 
 type Step = readonly [string, ScenarioAction];
 
@@ -409,5 +419,125 @@ describe('early booking, admission, archive, interest', () => {
     expect(outcome(output, 7)).toMatchObject({ ok: true });
     expect(outcome(output, 10)).toMatchObject({ code: 'NO_ACCESS', rule: 'R-QUEUE-09' });
     expect(outcome(output, 11)).toMatchObject({ ok: true });
+  });
+});
+
+describe('applications and referrals through the replay (R-APPL-01, R-SYS-02, R-SYS-06, R-ELIG-20)', () => {
+  it('R-APPL-01, R-SYS-02: an application is registered with a position, left pending, or refused and not created', () => {
+    const output = run([
+      ['2026-02-02T10:00', apply('a1', '2022-05-05')],
+      ['2026-02-02T10:01', apply('a2', '2022-05-05', { verified: false })],
+      ['2026-02-02T10:02', apply('a3', '2019-01-01')],
+    ]);
+    expect(finalState(output).applications).toEqual({
+      a1: { status: 'queued', position: 1, queue: '751110000/2022/general' },
+      a2: { status: 'pending', position: null, queue: '751110000/2022/general' },
+    });
+    expect(outcome(output, 3)).toMatchObject({ ok: false, code: 'AGE_LIMIT', rule: 'R-ELIG-03' });
+  });
+
+  it('R-SYS-06, R-APPL-04: a claim issues the electronic referral to the chosen kindergarten', () => {
+    const output = run(base(1, 1, [['2026-02-04T07:05', claim('r1', 'a1', 'v1')]]));
+    expect(finalState(output).referrals['r1']).toMatchObject({
+      status: 'issued',
+      application: 'a1',
+      place: 'v1',
+    });
+    expect(finalState(output).applications['a1']?.status).toBe('referred');
+  });
+
+  it('R-ELIG-20, R-ORDER-08: equal submission times keep registration order; a return keeps the time', () => {
+    const output = run([
+      ['2026-02-02T09:00', kindergarten('k1')],
+      ['2026-02-02T10:00', apply('a1', '2022-05-05')],
+      ['2026-02-02T10:00', apply('a2', '2022-05-05')],
+      ['2026-02-02T10:01', apply('a3', '2022-05-05')],
+      ['2026-02-02T12:00', { do: 'stoplist', application: 'a1', on: true, reason: 'violation' }],
+      ['2026-02-05T12:00', { do: 'stoplist', application: 'a1', on: false }],
+    ]);
+    expect(finalState(output).queues['751110000/2022/general']).toEqual(['a1', 'a2', 'a3']);
+  });
+});
+
+describe('clock and jobs through the replay (R-TIME-07, R-ADM-08, R-KG-05, R-KG-08, R-WIN-01)', () => {
+  it('R-TIME-07: a job due at an event’s instant runs first — a claim at exactly 07:00 finds the window open', () => {
+    const output = run(base(1, 1, [['2026-02-04T07:00', claim('r1', 'a1', 'v1')]]));
+    expect(outcome(output, BASE_LINES(1) + 1)).toMatchObject({ ok: true });
+  });
+
+  it('R-TIME-07: after a long gap the jobs catch up in order (expiry, then bulletin, then window)', () => {
+    const output = run(
+      base(2, 1, [
+        ['2026-02-04T07:05', claim('r1', 'a1', 'v1')],
+        ['2026-02-20T12:00', tick],
+      ]),
+    );
+    // r1 expired at 00:00 of 12 Feb, the unit was republished at 18:00 and opened to a1 (first) on 13 Feb.
+    expect(finalState(output).referrals['r1']?.status).toBe('expired');
+    expect(finalState(output).window['751110000/2022/general']).toEqual({
+      phase: 'leftover',
+      until: null,
+      access: ['a1', 'a2'],
+    });
+  });
+
+  it('R-ADM-08: admission runs all year round — in August too', () => {
+    const output = run([
+      ['2026-07-20T09:00', kindergarten('k1')],
+      ['2026-07-20T10:00', apply('a1', '2022-05-05')],
+      ['2026-08-03T11:00', place('v1', 'k1', 1)],
+      ['2026-08-04T07:05', claim('r1', 'a1', 'v1')],
+      ['2026-08-05T10:00', { do: 'admit', referral: 'r1' }],
+    ]);
+    expect(finalState(output).applications['a1']?.status).toBe('enrolled');
+  });
+
+  it('R-KG-05, R-REF-13: at the end of a temporary stay a referral not yet admitted lapses; the queue is kept', () => {
+    const output = run([
+      ['2026-02-02T09:00', kindergarten('k1')],
+      ['2026-02-02T10:00', apply('a1', '2022-05-05')],
+      ['2026-02-03T11:00', place('vt', 'k1', 1, { admission: 'temporary', until: '2026-02-05' })],
+      ['2026-02-04T07:05', claim('r1', 'a1', 'vt')],
+      ['2026-02-06T00:00', tick],
+    ]);
+    expect(finalState(output).referrals['r1']?.status).toBe('expired');
+    expect(finalState(output).applications['a1']).toMatchObject({ status: 'queued', position: 1 });
+    expect(finalState(output).places['vt']).toEqual({ free: 0, status: 'closed' });
+  });
+
+  it.each([
+    ['2026-02-03T19:00', '2026-02-04', 'published'],
+    ['2026-02-03T11:00', '2026-02-05', 'waiting'],
+  ])('R-KG-08: a general place reported %s starting %s is %s after its bulletin', (at, startDate, status) => {
+    const output = run([
+      ['2026-02-02T09:00', kindergarten('k1')],
+      [at, place('v1', 'k1', 1, { startDate })],
+      ['2026-02-04T18:30', tick],
+    ]);
+    expect(finalState(output).places['v1']?.status).toBe(status);
+  });
+
+  it('R-WIN-01 (A-28): revocations of published places are in that day’s revoked-places bulletin', () => {
+    const { world } = simulate(
+      scenario(
+        base(1, 2, [
+          ['2026-02-04T07:05', claim('r1', 'a1', 'v1')],
+          ['2026-02-06T10:00', { do: 'revoke', place: 'v1', count: 2, reason: 'quarantine' }],
+          ['2026-02-06T18:00', tick],
+        ]),
+      ),
+    );
+    const revoked = world.revokedBulletins.filter((bulletin) => bulletin.entries.length > 0);
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]?.entries).toEqual([
+      expect.objectContaining({
+        place: 'v1',
+        units: [1, 0],
+        reason: 'quarantine',
+        cancelledReferrals: ['r1'],
+      }),
+    ]);
+    // Daily bulletins from 2 Feb, empty ones too (R-WIN-02); the revoked units never return (R-WIN-08).
+    expect(world.bulletins.map((bulletin) => bulletin.entries.length)).toEqual([0, 2, 0, 0, 0]);
   });
 });

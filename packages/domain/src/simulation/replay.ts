@@ -3,7 +3,7 @@ import { applyScenarioAction } from './apply-event';
 import { runJobsUntil } from './jobs';
 import { renderState, type StateView } from './render-state';
 import type { ScenarioEvent } from './scenario-event';
-import { createWorld } from './world';
+import { createWorld, type World } from './world';
 
 export type EventResult = {
   readonly line: number;
@@ -27,8 +27,12 @@ export type ReplayOutput = {
 /**
  * Runs a scenario (scenario-format.md): before each event every job due at or before its time runs in time
  * order; the event is applied; a refusal is recorded as its outcome. No job runs after the last event.
+ * The world is returned too, for what the output format does not show (units, bulletins).
  */
-export function replay(events: readonly ScenarioEvent[]): ReplayOutput {
+export function simulate(events: readonly ScenarioEvent[]): {
+  readonly output: ReplayOutput;
+  readonly world: World;
+} {
   const [first] = events;
   // The clock starts just before the first event, so a job due at its very instant still runs before it.
   const world = createWorld(instantFromEpochMs((first?.at ?? 0) - 1));
@@ -47,8 +51,13 @@ export function replay(events: readonly ScenarioEvent[]): ReplayOutput {
       snapshots.push({ label: event.label, at: formatInstant(event.at), state: renderState(world) });
   }
   return {
-    events: results,
-    snapshots,
-    final: { at: first === undefined ? null : formatInstant(world.now), state: renderState(world) },
+    output: {
+      events: results,
+      snapshots,
+      final: { at: first === undefined ? null : formatInstant(world.now), state: renderState(world) },
+    },
+    world,
   };
 }
+
+export const replay = (events: readonly ScenarioEvent[]): ReplayOutput => simulate(events).output;

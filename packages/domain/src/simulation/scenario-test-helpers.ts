@@ -50,7 +50,13 @@ export const place = (
   ref: string,
   kindergartenRef: string,
   count: number,
-  options: { age?: number; admission?: 'general' | 'earlyBooking' | 'temporary'; freeFrom?: string } = {},
+  options: {
+    age?: number;
+    admission?: 'general' | 'earlyBooking' | 'temporary';
+    freeFrom?: string;
+    until?: string;
+    startDate?: string;
+  } = {},
 ): ScenarioAction => ({
   do: 'place',
   ref,
@@ -61,6 +67,8 @@ export const place = (
   mode: 'full',
   admission: options.admission ?? 'general',
   freeFrom: options.freeFrom === undefined ? undefined : localDate(options.freeFrom),
+  until: options.until === undefined ? undefined : localDate(options.until),
+  startDate: options.startDate === undefined ? undefined : localDate(options.startDate),
 });
 
 export const claim = (ref: string, applications: string | string[], placeRef: string): ScenarioAction => ({
