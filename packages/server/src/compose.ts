@@ -1,12 +1,31 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db, DbEngine } from '@kezek/db';
-import { createApp } from './http/app';
+import { auditRepository } from './features/audit/audit.repository';
+import { outboxNotify } from './features/applications/application-notice';
+import { applicationsRepository } from './features/applications/applications.repository';
+import { applicationsRoutes } from './features/applications/applications.routes';
+import { createQueueCache } from './features/applications/queue-cache';
+import { authRepository, authTransactor } from './features/auth/auth.repository';
+import { authRoutes, type PasswordHasher } from './features/auth/auth.routes';
+import type { CookieSecurity } from './features/auth/session-cookie';
 import { healthRepository } from './features/health/health.repository';
 import { healthRoutes } from './features/health/health.routes';
+import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
+import { notificationsRepository } from './features/notifications/notifications.repository';
 import { publicRepository } from './features/public/public.repository';
 import { publicRoutes } from './features/public/public.routes';
+import { createApp } from './http/app';
+import { authGate } from './http/auth-middleware';
+import type { Env } from './http/env';
+import { AppError } from './platform/app-error';
 import type { Clock } from './platform/clock';
+import type { JobDefinition } from './platform/jobs/job';
 import type { Logger } from './platform/logger';
 import { formatNational } from './platform/national-time';
+import { hashPassword, verifyPassword } from './platform/password';
+import { DEFAULT_RULES, type Rules } from './platform/rules';
+import { transactor } from './platform/transactor';
+import type { Ports } from './ports';
 
 export const VERSION = '0.1.0';
 
@@ -15,20 +34,86 @@ export type AppDeps = {
   engine: DbEngine;
   clock: Clock;
   log: Logger;
+  ports: Ports;
   bodyLimitBytes: number;
   webRoot?: string;
+  cookieSecurity?: CookieSecurity;
+  trustedOrigins?: readonly string[];
+  /** Tests swap in a fast hasher; production uses scrypt. */
+  passwords?: PasswordHasher;
+  rules?: Rules;
+  /** Mounted after the features: test-only routes (access probes); empty in production. */
+  extraRouters?: ReadonlyArray<OpenAPIHono<Env>>;
 };
+
+const SCRYPT: PasswordHasher = { hash: hashPassword, verify: verifyPassword };
 
 /** The composition root: wires repositories into use cases into routes. Nothing else constructs them. */
 export function composeApp(deps: AppDeps) {
+  const authRepo = authRepository(deps.db);
+  const cookieSecurity = deps.cookieSecurity ?? 'auto';
+  const applications = applicationsRepository(deps.db);
   return createApp({
     log: deps.log,
     bodyLimitBytes: deps.bodyLimitBytes,
     version: VERSION,
     ...(deps.webRoot === undefined ? {} : { webRoot: deps.webRoot }),
     routers: [
+      // First: every /api route below sees the authenticated actor.
+      authGate({
+        repo: authRepo,
+        clock: deps.clock,
+        cookieSecurity,
+        trustedOrigins: deps.trustedOrigins ?? [],
+      }),
       healthRoutes({ repo: healthRepository(deps.db), engine: deps.engine }),
       publicRoutes({ repo: publicRepository(deps.db), clock: deps.clock, formatInstant: formatNational }),
+      authRoutes({
+        repo: authRepo,
+        transaction: authTransactor(deps.db),
+        clock: deps.clock,
+        cookieSecurity,
+        passwords: deps.passwords ?? SCRYPT,
+        signatures: deps.ports.signature,
+        lookupName: async (iin) => {
+          const found = await deps.ports.individuals.lookup(iin);
+          if (found.ok) {
+            return {
+              surname: found.value.surname,
+              givenName: found.value.givenName,
+              patronymic: found.value.patronymic,
+            };
+          }
+          if (found.error.code === 'NOT_FOUND') return undefined;
+          throw new AppError('UNAVAILABLE', found.error.message);
+        },
+      }),
+      applicationsRoutes({
+        transaction: transactor(deps.db, (trx) => ({
+          applications: applicationsRepository(trx),
+          audit: auditRepository(trx),
+          notify: outboxNotify(trx),
+        })),
+        applications,
+        queues: createQueueCache(),
+        individuals: deps.ports.individuals,
+        rules: deps.rules ?? DEFAULT_RULES,
+        format: formatNational,
+        clock: deps.clock,
+      }),
+      ...(deps.extraRouters ?? []),
     ],
   });
+}
+
+/** The scheduled jobs of this build (ADR 0004), run by the job loop of `kezek serve`. */
+export function composeJobs(deps: { db: Db; ports: Ports; log: Logger }): JobDefinition[] {
+  return [
+    deliverOutboxJob({
+      repo: notificationsRepository(deps.db),
+      sms: deps.ports.sms,
+      email: deps.ports.email,
+      log: deps.log.child({ job: 'deliverOutbox' }),
+    }),
+  ];
 }

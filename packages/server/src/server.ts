@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createDb, migrate, type DbHandle } from '@kezek/db';
-import { composeApp } from './compose';
+import { composeApp, composeJobs } from './compose';
+import { startJobLoop } from './platform/jobs/job-loop';
+import { createPorts } from './ports';
 import type { SeedResult } from './features/demo/seed-demo';
 import { seedDemoData } from './features/demo/seed-demo-data';
 import { shiftedClock, systemClock, type Clock } from './platform/clock';
@@ -38,6 +40,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const applied = await migrate(handle.db);
     log.info('database ready', { engine: handle.engine, migrationsApplied: applied });
     const seed = config.demo ? await seedDemoData(handle.db, clock.now(), log) : undefined;
+    const ports = createPorts(config.ports, { clock, log });
     const app = composeApp({
       db: handle.db,
       engine: handle.engine,
@@ -45,7 +48,19 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log,
       bodyLimitBytes: config.bodyLimitBytes,
       webRoot: WEB_ROOT,
+      ports,
+      cookieSecurity: config.cookieSecure,
+      trustedOrigins: config.trustedOrigins,
     });
+    const jobs = config.jobs
+      ? startJobLoop({
+          db: handle.db,
+          jobs: composeJobs({ db: handle.db, ports, log }),
+          clock,
+          log,
+          intervalMs: config.jobTickMs,
+        })
+      : undefined;
     const server = await new Promise<ServerType>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', reject);
@@ -62,6 +77,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
           server.close(() => resolve());
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        await jobs?.stop();
         await handle.close();
         log.info('stopped');
       },

@@ -4,7 +4,7 @@ import { parseConfig } from './config';
 describe('configuration from the environment', () => {
   it('has working defaults for a laptop: embedded database with demo data', () => {
     const result = parseConfig({});
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       config: {
         port: 3000,
@@ -15,6 +15,9 @@ describe('configuration from the environment', () => {
         now: undefined,
         demo: true,
         bodyLimitBytes: 1_000_000,
+        jobs: true,
+        jobTickMs: 5000,
+        ports: { individuals: { kind: 'dev' }, signature: { kind: 'dev' }, sms: { kind: 'dev' } },
       },
     });
   });
@@ -42,6 +45,8 @@ describe('configuration from the environment', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['KEZEK_NOW', '2026-03-02 10:00'],
     ['KEZEK_DEMO', 'maybe'],
+    ['KEZEK_JOB_TICK_MS', '10'],
+    ['KEZEK_PORTS', 'real'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     const result = parseConfig({ [name]: value });
     expect(result.ok).toBe(false);

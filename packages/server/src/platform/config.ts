@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePortsConfig, PORTS_CONFIG_DOC, type PortsConfig } from '../ports/config';
 import { LOG_LEVELS, type LogLevel } from './logger';
 
 export type Config = {
@@ -12,6 +13,15 @@ export type Config = {
   /** Seed the demo data on start; default on for the embedded database, off for PostgreSQL. */
   demo: boolean;
   bodyLimitBytes: number;
+  /** Which adapter each government/messaging port uses (development stand-ins unless URLs are set). */
+  ports: PortsConfig;
+  /** Run the scheduled jobs (outbox delivery, bulletins, windows …) in this process. */
+  jobs: boolean;
+  jobTickMs: number;
+  /** Secure flag of the session cookie: `auto` follows the request's scheme (X-Forwarded-Proto behind a proxy). */
+  cookieSecure: 'auto' | 'always' | 'never';
+  /** Origins besides the server's own allowed to send writes (a web app served elsewhere). */
+  trustedOrigins: string[];
 };
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -28,6 +38,19 @@ const ZEnv = z.object({
   KEZEK_NOW: z.iso.datetime({ offset: true, local: false }).optional(),
   KEZEK_DEMO: booleanFlag.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  KEZEK_JOBS: booleanFlag.optional(),
+  KEZEK_JOB_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  TRUSTED_ORIGINS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each origin is an http(s) URL' })))
+    .default([]),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -38,13 +61,19 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = ZEnv.safeParse(present);
-  if (!parsed.success) {
+  const ports = parsePortsConfig(present);
+  if (!parsed.success || !ports.ok) {
     return {
       ok: false,
-      errors: parsed.error.issues.map(
-        (issue) =>
-          `${issue.path.join('.')}: ${issue.message} (got "${String(present[String(issue.path[0])])}")`,
-      ),
+      errors: [
+        ...(parsed.success
+          ? []
+          : parsed.error.issues.map(
+              (issue) =>
+                `${issue.path.join('.')}: ${issue.message} (got "${String(present[String(issue.path[0])])}")`,
+            )),
+        ...(ports.ok ? [] : ports.errors),
+      ],
     };
   }
   const e = parsed.data;
@@ -59,6 +88,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       now: e.KEZEK_NOW === undefined ? undefined : new Date(e.KEZEK_NOW),
       demo: e.KEZEK_DEMO ?? e.DATABASE_URL === undefined,
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      ports: ports.config,
+      jobs: e.KEZEK_JOBS ?? true,
+      jobTickMs: e.KEZEK_JOB_TICK_MS,
+      cookieSecure: e.COOKIE_SECURE,
+      trustedOrigins: e.TRUSTED_ORIGINS,
     },
   };
 }
@@ -72,4 +106,21 @@ export const CONFIG_DOC: ReadonlyArray<{ name: string; default: string; meaning:
   { name: 'KEZEK_NOW', default: '(unset)', meaning: 'demo clock start, ISO 8601 with offset' },
   { name: 'KEZEK_DEMO', default: 'true on PGlite, false on PostgreSQL', meaning: 'seed demo data on start' },
   { name: 'BODY_LIMIT_BYTES', default: '1000000', meaning: 'largest accepted request body' },
+  {
+    name: 'KEZEK_JOBS',
+    default: 'true',
+    meaning: 'run scheduled jobs (outbox delivery, bulletins, windows) in this process',
+  },
+  {
+    name: 'COOKIE_SECURE',
+    default: 'auto',
+    meaning: 'Secure flag of the session cookie: auto (by request scheme), always, never',
+  },
+  {
+    name: 'TRUSTED_ORIGINS',
+    default: '(none)',
+    meaning: 'comma-separated origins besides the server itself allowed to send writes',
+  },
+  { name: 'KEZEK_JOB_TICK_MS', default: '5000', meaning: 'how often the job loop looks for due slots' },
+  ...PORTS_CONFIG_DOC,
 ];

@@ -1,38 +1,19 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApplicantChallenge, Session } from '@kezek/contracts';
 import { localDate, makeIin } from '@kezek/domain';
-import { openTestDb } from '@kezek/db/testing';
-import { authRepository, authTransactor } from '../features/auth/auth.repository';
-import { authRoutes, type PasswordHasher } from '../features/auth/auth.routes';
 import type { LookupName } from '../features/auth/log-in-applicant';
 import { SESSION_COOKIE } from '../features/auth/session-cookie';
-import { publicRepository } from '../features/public/public.repository';
-import { publicRoutes } from '../features/public/public.routes';
-import { createApp } from '../http/app';
-import { authGate, CSRF_HEADER } from '../http/auth-middleware';
+import { CSRF_HEADER } from '../http/auth-middleware';
 import type { Env } from '../http/env';
-import { manualClock } from '../platform/clock';
-import { formatNational } from '../platform/national-time';
-import { verifyPassword } from '../platform/password';
-import { DevSignatureAuthority } from '../ports/signature-port';
 import {
   ensureFixtureTerritory,
   ensureStaffUser,
   FIXTURE_TERRITORY,
   type StaffFixture,
 } from './auth-fixtures.repository';
-import { fastTestHash, silentLog, TEST_NOW, type TestApp } from './test-app';
+import { openTestApp, TEST_PASSWORDS, type TestApp } from './test-app';
 
 export { FIXTURE_TERRITORY };
-
-/** Fixture accounts need no real key stretching (scrypt costs about a second here); real hashes still verify. */
-export const TEST_PASSWORDS: PasswordHasher = {
-  hash: fastTestHash,
-  verify: (password, stored) =>
-    stored.startsWith('test$')
-      ? Promise.resolve(stored === `test$${password}`)
-      : verifyPassword(password, stored),
-};
 
 export const FIXTURE_PASSWORD = 'fixture-password-1';
 
@@ -46,40 +27,12 @@ export const fixtureLookupName: LookupName = (iin) =>
       : { surname: 'Тестова', givenName: `Өтініш ${iin.slice(-4)}`, patronymic: null },
   );
 
-export type AuthTestApp = TestApp & { signatures: DevSignatureAuthority };
+export type AuthTestApp = TestApp;
 
-/**
- * The app as compose.ts wires it for authentication — the gate first, then the routers — over this test file's
- * own database, with the development signature authority. `routers` adds test-only routes (access probes).
- */
-export async function openAuthTestApp(
+/** The composed app (testing/test-app.ts) with test-only routers, e.g. access probes. */
+export const openAuthTestApp = (
   options: { routers?: ReadonlyArray<OpenAPIHono<Env>> } = {},
-): Promise<AuthTestApp> {
-  const handle = await openTestDb();
-  const clock = manualClock(TEST_NOW);
-  const repo = authRepository(handle.db);
-  const signatures = new DevSignatureAuthority(clock, silentLog);
-  const app = createApp({
-    log: silentLog,
-    bodyLimitBytes: 100_000,
-    version: 'test',
-    routers: [
-      authGate({ repo, clock, cookieSecurity: 'auto' }),
-      publicRoutes({ repo: publicRepository(handle.db), clock, formatInstant: formatNational }),
-      authRoutes({
-        repo,
-        transaction: authTransactor(handle.db),
-        clock,
-        passwords: TEST_PASSWORDS,
-        signatures,
-        lookupName: fixtureLookupName,
-        cookieSecurity: 'auto',
-      }),
-      ...(options.routers ?? []),
-    ],
-  });
-  return { handle, clock, app, signatures, close: () => handle.close() };
-}
+): Promise<AuthTestApp> => openTestApp(options);
 
 /** Everyone an access test signs in as: each role, and a second applicant and clerk to be refused. */
 export const PERSONAS = [

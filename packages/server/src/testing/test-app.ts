@@ -1,8 +1,13 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { openTestDb } from '@kezek/db/testing';
 import type { DbHandle } from '@kezek/db';
 import { composeApp } from '../compose';
+import type { PasswordHasher } from '../features/auth/auth.routes';
+import type { Env } from '../http/env';
 import { manualClock, type ManualClock } from '../platform/clock';
 import { createLogger } from '../platform/logger';
+import { verifyPassword } from '../platform/password';
+import { createPorts, DevSignatureAuthority, parsePortsConfig, type Ports } from '../ports';
 
 export const TEST_NOW = new Date('2026-03-02T05:00:00Z'); // 10:00 national time, a Monday
 
@@ -10,24 +15,53 @@ export type TestApp = {
   handle: DbHandle;
   clock: ManualClock;
   app: ReturnType<typeof composeApp>;
+  ports: Ports;
+  /** The development signature authority behind `ports.signature`: tests sign login challenges with it. */
+  signatures: DevSignatureAuthority;
   close: () => Promise<void>;
 };
 
-/** The whole HTTP app over this test file's own database, with a hand-moved clock and silent logs. */
-export async function openTestApp(): Promise<TestApp> {
+/** Demo and fixture accounts need no real key stretching in tests (scrypt costs about a second here). */
+export const fastTestHash = (password: string): Promise<string> => Promise.resolve(`test$${password}`);
+
+/** Fast hashes for fixtures; a real scrypt hash still verifies (the login tests use one). */
+export const TEST_PASSWORDS: PasswordHasher = {
+  hash: fastTestHash,
+  verify: (password, stored) =>
+    stored.startsWith('test$')
+      ? Promise.resolve(stored === `test$${password}`)
+      : verifyPassword(password, stored),
+};
+
+/**
+ * The whole HTTP app as compose.ts wires it, over this test file's own database: a hand-moved clock, silent logs,
+ * development adapters with no latency and no injected failures. `routers` adds test-only routes (access probes).
+ */
+export async function openTestApp(
+  options: { routers?: ReadonlyArray<OpenAPIHono<Env>> } = {},
+): Promise<TestApp> {
   const handle = await openTestDb();
   const clock = manualClock(TEST_NOW);
+  const parsed = parsePortsConfig({
+    KEZEK_DEV_LATENCY_MS: '0-0',
+    KEZEK_DEV_FAILURE_RATE: '0',
+    KEZEK_DEV_SEED: 'test',
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const ports = createPorts(parsed.config, { clock, log: silentLog });
+  if (!(ports.signature instanceof DevSignatureAuthority))
+    throw new Error('tests need the development signature authority');
   const app = composeApp({
     db: handle.db,
     engine: handle.engine,
     clock,
-    log: createLogger('silent'),
-    bodyLimitBytes: 10_000,
+    log: silentLog,
+    ports,
+    bodyLimitBytes: 100_000,
+    passwords: TEST_PASSWORDS,
+    extraRouters: options.routers ?? [],
   });
-  return { handle, clock, app, close: () => handle.close() };
+  return { handle, clock, app, ports, signatures: ports.signature, close: () => handle.close() };
 }
 
 export const silentLog = createLogger('silent');
-
-/** Demo accounts in tests need no real key stretching; login tests use the real hash. */
-export const fastTestHash = (password: string): Promise<string> => Promise.resolve(`test$${password}`);

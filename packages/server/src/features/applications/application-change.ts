@@ -6,7 +6,7 @@ import { AppError } from '../../platform/app-error';
 import type { Transactor } from '../../platform/transactor';
 import type { AuditRepository } from '../audit/audit.repository';
 import { authorizeRecord, type Access } from '../auth/authorize';
-import type { Notify } from './application-notice';
+import type { ApplicationNotice, Notify } from './application-notice';
 import type { ApplicationRecord, ApplicationsRepository } from './applications.repository';
 import { queueKeyOf, toApplicationView } from './application-view';
 import { loadOrderedQueue, memberGroup } from './queue-order';
@@ -43,7 +43,8 @@ export type Change = {
   /** Recorded in the queue's history when the change moves the application in or out of it, or re-places it. */
   queueEvent?: string;
   audit: { action: string; data?: Record<string, unknown> };
-  notice?: { template: string; params?: Record<string, string | number> };
+  /** The notification of the change, from the application after it and its position (null unless queued). */
+  notice?: (after: ApplicationRecord, language: 'kk' | 'ru', position: number | null) => ApplicationNotice;
 };
 
 export type ChangeSpec = {
@@ -128,13 +129,13 @@ export async function changeApplication(
           ).positionOf(after.id)
         : null;
     if (change.notice !== undefined) {
-      await notify({
-        template: change.notice.template,
+      const language = after.language === 'ru' ? 'ru' : 'kk';
+      await notify(change.notice(after, language, position), {
         applicationId: after.id,
-        language: after.language === 'ru' ? 'ru' : 'kk',
+        language,
         smsNumbers: after.sms_numbers,
         email: after.email,
-        params: { number: after.number, position: position ?? '', ...change.notice.params },
+        at: now,
       });
     }
     return toApplicationView(after, position, deps.format);

@@ -1,14 +1,32 @@
-/**
- * A notification about an application (R-NOTIF-01..04), handed to the outbox in the use case's transaction.
- * `template` names a message template; `params` fill its placeholders.
- */
+import type { Db } from '@kezek/db';
+import { enqueueNotification } from '../notifications/enqueue-notification';
+import type { NotificationEvent, NotificationParams } from '../notifications/notification-templates';
+
+/** One of the notification events with its typed parameters (R-NOTIF-03/04). */
 export type ApplicationNotice = {
-  template: string;
+  [E in NotificationEvent]: { event: E; params: NotificationParams<E> };
+}[NotificationEvent];
+
+export type NoticeRecipients = {
   applicationId: string;
   language: 'kk' | 'ru';
   smsNumbers: readonly string[];
   email: string | null;
-  params: Record<string, string | number>;
+  at: Date;
 };
 
-export type Notify = (notice: ApplicationNotice) => Promise<void>;
+/** Hands a notice to the outbox in the use case's transaction (R-NOTIF-01: the form's SMS numbers and e-mail). */
+export type Notify = (notice: ApplicationNotice, to: NoticeRecipients) => Promise<void>;
+
+/** The outbox behind Notify: rows written in `trx`, delivered later by the outbox job. */
+export const outboxNotify =
+  (trx: Db): Notify =>
+  async (notice, to) => {
+    await enqueueNotification(trx, {
+      ...notice,
+      language: to.language,
+      recipients: to,
+      applicationId: to.applicationId,
+      now: to.at,
+    });
+  };

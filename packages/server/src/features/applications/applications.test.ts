@@ -12,7 +12,7 @@ import { DevIndividualsRegistry } from '../../ports/individuals-port';
 import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
 import { silentLog } from '../../testing/test-app';
 import { auditRepository } from '../audit/audit.repository';
-import type { ApplicationNotice } from './application-notice';
+import { outboxNotify, type ApplicationNotice, type NoticeRecipients } from './application-notice';
 import { applicationsRepository } from './applications.repository';
 import { changeCategories } from './change-categories';
 import { getPosition } from './get-position';
@@ -33,10 +33,10 @@ const deps = () => ({
   transaction: transactor(handle.db, (trx) => ({
     applications: applicationsRepository(trx),
     audit: auditRepository(trx),
-    notify: (notice: ApplicationNotice) => {
-      if (failAfterWrite) return Promise.reject(new Error('injected failure after the first writes'));
+    notify: async (notice: ApplicationNotice, to: NoticeRecipients) => {
+      await outboxNotify(trx)(notice, to);
+      if (failAfterWrite) throw new Error('injected failure after the first writes');
       notices.push(notice);
-      return Promise.resolve();
     },
   })),
   individuals: new DevIndividualsRegistry(silentLog, { latencyMs: [0, 0] }),
@@ -115,7 +115,7 @@ describe('submit (service S1)', () => {
       submittedAt: '2026-02-02T10:00:00+05:00',
     });
     expect(receipt.position).toBeGreaterThanOrEqual(1);
-    expect(notices.map((n) => n.template)).toEqual(['applicationQueued']);
+    expect(notices.map((n) => n.event)).toEqual(['queued']);
   });
 
   it('R-ELIG-12, R-ELIG-14: a privilege needing originals waits, with the 5-working-day deadline', async () => {
@@ -207,7 +207,9 @@ describe('submit (service S1)', () => {
   });
 
   it('a failure after the first writes leaves nothing behind (one transaction)', async () => {
-    const count = async (table: 'applications' | 'applicants' | 'children' | 'audit_log' | 'queue_events') =>
+    const count = async (
+      table: 'applications' | 'applicants' | 'children' | 'audit_log' | 'queue_events' | 'outbox',
+    ) =>
       Number(
         (
           await handle.db
@@ -216,7 +218,7 @@ describe('submit (service S1)', () => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const tables = ['applications', 'applicants', 'children', 'audit_log', 'queue_events'] as const;
+    const tables = ['applications', 'applicants', 'children', 'audit_log', 'queue_events', 'outbox'] as const;
     const before = await Promise.all(tables.map(count));
     failAfterWrite = true;
     await expect(submitApplication(deps(), parent(7), form(), NOW, 'will-fail-0001')).rejects.toThrow(

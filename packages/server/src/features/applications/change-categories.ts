@@ -3,7 +3,9 @@ import { parseCategories } from '@kezek/domain';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { requireSignedIn } from '../auth/authorize';
+import { noticeLabel } from '../notifications/notice-labels';
 import { changeApplication, type ChangeDeps } from './application-change';
+import { queueKeyOf } from './application-view';
 import { memberGroup } from './queue-order';
 
 /**
@@ -42,7 +44,19 @@ export function changeCategories(
         fields: { categories: confirmed, pending_categories: pending },
         ...(record.status === 'queued' && regrouped ? { queueEvent: 'groupChanged' } : {}),
         audit: { action: 'application.categoriesChanged', data: { confirmed, pending, byStaff } },
-        notice: { template: 'categoriesChanged' },
+        notice: (after, language, position) =>
+          position === null
+            ? {
+                event: 'applicationChanged',
+                params: {
+                  applicationNumber: after.number,
+                  change: noticeLabel('categoriesChanged', language),
+                },
+              }
+            : {
+                event: 'positionChanged',
+                params: { applicationNumber: after.number, queue: queueKeyOf(after), position },
+              },
       };
     },
   });

@@ -1,6 +1,7 @@
 import type { ApplicationView } from '@kezek/contracts';
 import type { Actor } from '../../platform/actor';
 import { requireSignedIn } from '../auth/authorize';
+import { noticeLabel } from '../notifications/notice-labels';
 import { changeApplication, type ChangeDeps } from './application-change';
 
 /** R-APPL-08, R-SYS-13: the yearly confirmation of interest restarts the 12-month clock. */
@@ -17,7 +18,10 @@ export function confirmInterest(
     decide: () => ({
       fields: { interest_confirmed_at: now },
       audit: { action: 'application.interestConfirmed' },
-      notice: { template: 'interestConfirmed' },
+      notice: (after, language) => ({
+        event: 'applicationChanged',
+        params: { applicationNumber: after.number, change: noticeLabel('interestConfirmed', language) },
+      }),
     }),
   });
 }

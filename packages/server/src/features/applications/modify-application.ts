@@ -1,6 +1,7 @@
 import type { ApplicationView, ModifyApplication } from '@kezek/contracts';
 import type { Actor } from '../../platform/actor';
 import { requireSignedIn } from '../auth/authorize';
+import { noticeLabel } from '../notifications/notice-labels';
 import { changeApplication, type ChangeDeps } from './application-change';
 
 /** R-APPL-02: contact data and language; a new settlement or queue is a withdrawal plus a new application. */
@@ -26,7 +27,10 @@ export function modifyApplication(
         action: 'application.modified',
         data: { fields: Object.keys(input).filter((k) => k !== 'version') },
       },
-      notice: { template: 'applicationModified' },
+      notice: (after, language) => ({
+        event: 'applicationChanged',
+        params: { applicationNumber: after.number, change: noticeLabel('contactsChanged', language) },
+      }),
     }),
   });
 }

@@ -24,14 +24,17 @@ export function setStopList(
             fields: { status_reason: input.reason },
             queueEvent: 'stopped',
             audit: { action: 'application.stopListed', data: { reason: input.reason } },
-            notice: { template: 'stopListOn', params: { reason: input.reason } },
+            notice: (after) => ({
+              event: 'stopListOn',
+              params: { applicationNumber: after.number, reason: input.reason },
+            }),
           }
         : {
             status: 'queued',
             fields: { status_reason: null },
             queueEvent: 'returned',
             audit: { action: 'application.stopListLifted', data: { reason: input.reason ?? null } },
-            notice: { template: 'stopListOff' },
+            notice: (after) => ({ event: 'stopListOff', params: { applicationNumber: after.number } }),
           },
   });
 }

@@ -274,19 +274,27 @@ export async function submitApplication(
             })
           ).positionOf(id)
         : null;
-    await notify({
-      template: record.status === 'queued' ? 'applicationQueued' : 'applicationPendingOriginals',
-      applicationId: id,
-      language: input.language,
-      smsNumbers: input.smsNumbers,
-      email: input.email ?? null,
-      params: {
-        number: record.number,
-        queue: queueKeyOf(record),
-        position: position ?? '',
-        originalsDueAt: originalsDueAt === null ? '' : deps.format(originalsDueAt),
+    await notify(
+      position === null || originalsDueAt !== null
+        ? {
+            event: 'verificationRequested',
+            params: {
+              applicationNumber: record.number,
+              originalsDueBy: originalsDueAt ?? record.check_due_at,
+            },
+          }
+        : {
+            event: 'queued',
+            params: { applicationNumber: record.number, queue: queueKeyOf(record), position },
+          },
+      {
+        applicationId: id,
+        language: input.language,
+        smsNumbers: input.smsNumbers,
+        email: input.email ?? null,
+        at: now,
       },
-    });
+    );
     return { receipt: receipt(record, now, position, originalsDueAt, deps.format), created: true };
   });
 }

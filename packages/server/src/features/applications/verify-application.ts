@@ -2,7 +2,9 @@ import type { ApplicationView, VerifyApplication } from '@kezek/contracts';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { requireStaff } from '../auth/authorize';
+import { noticeLabel } from '../notifications/notice-labels';
 import { changeApplication, type Change, type ChangeDeps } from './application-change';
+import { queueKeyOf } from './application-view';
 
 /**
  * R-ELIG-11..15: the clerk checks the originals. Confirmed → queued by its submission time (R-ELIG-13), with
@@ -28,7 +30,10 @@ export function verifyApplication(
             action: 'application.rejected',
             data: { reason: input.reason, comment: input.comment ?? null },
           },
-          notice: { template: 'applicationRejected', params: { reason: input.reason } },
+          notice: (after, language) => ({
+            event: 'rejected',
+            params: { applicationNumber: after.number, reason: noticeLabel(input.reason, language) },
+          }),
         };
       }
       const claimed = record.pending_categories;
@@ -52,10 +57,10 @@ export function verifyApplication(
           action: 'application.verified',
           data: { confirmed, dropped: claimed.filter((c) => !confirmed.includes(c)) },
         },
-        notice: {
-          template: 'applicationQueued',
-          params: { queue: `${record.settlement_kato}/${record.birth_year}/${record.queue}` },
-        },
+        notice: (after, _language, position) => ({
+          event: 'queued',
+          params: { applicationNumber: after.number, queue: queueKeyOf(after), position: position ?? 0 },
+        }),
       };
     },
   });

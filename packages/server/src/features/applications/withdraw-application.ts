@@ -1,6 +1,7 @@
 import type { ApplicationView } from '@kezek/contracts';
 import type { Actor } from '../../platform/actor';
 import { requireSignedIn } from '../auth/authorize';
+import { noticeLabel } from '../notifications/notice-labels';
 import { changeApplication, type ChangeDeps } from './application-change';
 
 /** R-APPL-03: the applicant (or a clerk for them) withdraws; final. */
@@ -21,7 +22,10 @@ export function withdrawApplication(
       fields: { status_reason: 'byApplicant' },
       ...(record.status === 'queued' ? { queueEvent: 'withdrawn' } : {}),
       audit: { action: 'application.withdrawn' },
-      notice: { template: 'applicationWithdrawn' },
+      notice: (after, language) => ({
+        event: 'applicationChanged',
+        params: { applicationNumber: after.number, change: noticeLabel('withdrawn', language) },
+      }),
     }),
   });
 }

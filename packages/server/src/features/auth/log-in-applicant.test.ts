@@ -62,8 +62,10 @@ describe('applicant sign-in with a signed challenge', () => {
     const response = await login(first.challengeId, t.signatures.sign(first.payload, IIN));
     expect(response.status).toBe(200);
     const session = (await response.json()) as Session;
-    const expectedName = await fixtureLookupName(IIN);
-    expect(session.actor).toMatchObject({ kind: 'applicant', ...expectedName });
+    const person = await t.ports.individuals.lookup(IIN);
+    if (!person.ok) throw new Error(person.error.message);
+    const { surname, givenName, patronymic } = person.value;
+    expect(session.actor).toMatchObject({ kind: 'applicant', surname, givenName, patronymic });
     expect(response.headers.get('set-cookie')).toMatch(/^kezek_session=/);
     const again = await challenge(IIN);
     expect((await login(again.challengeId, t.signatures.sign(again.payload, IIN))).status).toBe(200);

@@ -1,0 +1,54 @@
+import type { NotificationLanguage } from './notification-templates';
+
+/**
+ * Words that fill the free-text placeholders ({change}, {reason}) of the templates, in the recipient's
+ * language — codes never reach an SMS.
+ */
+export const NOTICE_LABELS = {
+  withdrawn: { kk: 'өтініш кері қайтарылды', ru: 'заявление отозвано', en: 'the application was withdrawn' },
+  contactsChanged: {
+    kk: 'байланыс деректері өзгертілді',
+    ru: 'изменены контактные данные',
+    en: 'contact details were changed',
+  },
+  categoriesChanged: {
+    kk: 'жеңілдік санаттары өзгертілді',
+    ru: 'изменены льготные категории',
+    en: 'beneficiary categories were changed',
+  },
+  interestConfirmed: {
+    kk: 'мүдделілік расталды',
+    ru: 'заинтересованность подтверждена',
+    en: 'interest was confirmed',
+  },
+  unreliableData: {
+    kk: 'құжаттар немесе деректер дәйексіз',
+    ru: 'недостоверные документы или сведения',
+    en: 'unreliable documents or data',
+  },
+  nonCompliance: {
+    kk: 'талаптарға сәйкес келмейді',
+    ru: 'несоответствие требованиям',
+    en: 'the requirements are not met',
+  },
+  noConsent: {
+    kk: 'дербес деректерге келісім жоқ',
+    ru: 'нет согласия на персональные данные',
+    en: 'no consent to personal data',
+  },
+  incompleteDocuments: {
+    kk: 'құжаттар толық емес',
+    ru: 'неполный пакет документов',
+    en: 'incomplete documents',
+  },
+  expiredDocuments: {
+    kk: 'құжаттардың мерзімі өткен',
+    ru: 'истёк срок действия документов',
+    en: 'expired documents',
+  },
+} as const satisfies Record<string, Record<NotificationLanguage, string>>;
+
+export type NoticeLabel = keyof typeof NOTICE_LABELS;
+
+export const noticeLabel = (code: NoticeLabel, language: NotificationLanguage): string =>
+  NOTICE_LABELS[code][language];
