@@ -49,19 +49,13 @@ export const EXCLUDED: Readonly<Record<string, string>> = {
  * the list only shrinks) instead of failing for a rule the replay cannot decide.
  */
 export const KNOWN_UNCITED: Readonly<Record<string, string>> = {
-  'R-ELIG-09': 'office / State Corporation registration (server use case, no server test yet)',
-  'R-ELIG-10': 'portal completeness check within 30 minutes (server use case, no server test yet)',
   'R-ELIG-16': 'proactive channel with consent from the mobile device (server use case, no server test yet)',
   'R-ELIG-17': 'S1 with birth registration (server use case, no server test yet)',
-  'R-ELIG-18': 'consent to the use of protected data (server use case, no server test yet)',
   'R-ADM-03':
     'S2 on the portal: completeness within 30 minutes, signed decision (server use case, no server test yet)',
-  'R-TIME-05': 'minute SLAs in office working time, flagged on breach (server use case, no server test yet)',
   'R-SYS-08': 'blockchain registers of applications, referrals, bulletins (R-LEDGER, not implemented yet)',
   'R-SYS-09': 'publication of application information on the specialised site (R-PUB, no server test yet)',
   'R-REF-14': 'the referral signed by the system and appended to the referrals ledger (not implemented yet)',
-  'R-APPL-10': 'privacy of the personal account (server access control, no server test yet)',
-  'R-APPL-11': 'status and result time in the personal account (server use case, no server test yet)',
 };
 
 const RULE_DEFINITION = /\*\*(R-[A-Z]+-\d{2})\*\*/g;

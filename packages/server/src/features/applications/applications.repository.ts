@@ -113,6 +113,13 @@ export function applicationsRepository(db: Db) {
         .where('c.iin', '=', childIin)
         .execute(),
 
+    settlement: (kato: string) =>
+      db
+        .selectFrom('settlements')
+        .select(['kato', 'district_kato'])
+        .where('kato', '=', kato)
+        .executeTakeFirst(),
+
     applicantByIin: (iin: string) =>
       db.selectFrom('applicants').selectAll().where('iin', '=', iin).executeTakeFirst(),
 

@@ -13,6 +13,7 @@ import {
   type QueueKind,
 } from '@kezek/domain';
 import { AppError } from '../../platform/app-error';
+import { requireSignedIn } from '../auth/authorize';
 import type { Actor } from '../../platform/actor';
 import type { Rules } from '../../platform/rules';
 import type { Transactor } from '../../platform/transactor';
@@ -35,6 +36,7 @@ const CHECK_MINUTES = 30; // R-ELIG-10: completeness is checked within 30 minute
 
 /** Who applies: the signed-in applicant on the portal, or an operator for an applicant at the counter (§5). */
 function applicantIinOf(actor: Actor, input: SubmitApplication): string {
+  requireSignedIn(actor);
   if (actor.kind === 'applicant') {
     if (input.channel !== 'portal') {
       throw new AppError('FORBIDDEN', 'Applicants apply through the portal channel', { field: 'channel' });
@@ -130,6 +132,26 @@ export async function submitApplication(
   const kind: QueueKind = queue.value;
 
   return deps.transaction(async ({ applications, audit, notify }) => {
+    const settlement = await applications.settlement(input.settlement);
+    if (settlement === undefined) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `settlement: no settlement with KATO code ${input.settlement}`,
+        {
+          field: 'settlement',
+        },
+      );
+    }
+    // §4: the provider is the education department of the settlement's district.
+    if (actor.kind === 'staff' && actor.districtKato !== settlement.district_kato) {
+      throw new AppError(
+        'FORBIDDEN',
+        'A clerk registers applications for the settlements of their own district',
+        {
+          field: 'settlement',
+        },
+      );
+    }
     if (key !== undefined) {
       const first = await applications.byIdempotencyKey(key);
       if (first !== undefined) {
