@@ -1,5 +1,5 @@
 import type { ApplicationListQuery } from '@kezek/contracts';
-import type { ApplicationsTable, ChildrenTable, Db } from '@kezek/db';
+import type { ApplicationStatus, ApplicationsTable, ChildrenTable, Db } from '@kezek/db';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 
 /** One application with its child and applicant, as use cases read it. */
@@ -227,5 +227,58 @@ export function applicationsRepository(db: Db) {
             .select(['id', 'submitted_at', 'registration_seq'])
             .where('id', 'in', ids)
             .execute(),
+
+    /** The settlements holding applications in these statuses: the daily jobs take their policy per settlement. */
+    settlementsWith: async (statuses: readonly ApplicationStatus[]): Promise<string[]> =>
+      (
+        await db
+          .selectFrom('applications')
+          .select('settlement_kato')
+          .distinct()
+          .where('status', 'in', statuses)
+          .orderBy('settlement_kato')
+          .execute()
+      ).map((row) => row.settlement_kato),
+
+    /**
+     * R-SYS-10: queued or stopped applications of a settlement whose child was born on or before `bornOnOrBefore`
+     * and is not exempt (SEN with a PMPC conclusion); the caller confirms each with withinQueueAge.
+     */
+    ageLimitCandidates: (settlement: string, bornOnOrBefore: string): Promise<ApplicationRecord[]> =>
+      records()
+        .where('a.settlement_kato', '=', settlement)
+        .where('a.status', 'in', ['queued', 'stopped'])
+        .where('c.birth_date', '<=', bornOnOrBefore)
+        .where((eb) => eb.not(eb.and([eb('c.sen', '=', true), eb('c.pmpc_conclusion', '=', true)])))
+        .orderBy('a.registration_seq')
+        .execute(),
+
+    /**
+     * R-SYS-13: applications of a settlement in these statuses whose interest was last shown (submission or the
+     * latest confirmation) in [from, to); the caller confirms the due date with the domain.
+     */
+    interestCandidates: (
+      settlement: string,
+      statuses: readonly ApplicationStatus[],
+      from: Date | undefined,
+      to: Date,
+    ): Promise<ApplicationRecord[]> => {
+      const shownAt = sql<Date>`coalesce(a.interest_confirmed_at, a.submitted_at)`;
+      const base = records()
+        .where('a.settlement_kato', '=', settlement)
+        .where('a.status', 'in', statuses)
+        .where(shownAt, '<', to);
+      return (from === undefined ? base : base.where(shownAt, '>=', from))
+        .orderBy('a.registration_seq')
+        .execute();
+    },
+
+    /** R-ELIG-15: pending applications whose originals deadline (R-ELIG-12) ended before `before`. */
+    pendingPastOriginalsDeadline: (before: Date): Promise<ApplicationRecord[]> =>
+      records()
+        .where('a.status', '=', 'pending')
+        .where('a.originals_due_at', '<', before)
+        .orderBy('a.registration_seq')
+        .execute(),
   };
 }

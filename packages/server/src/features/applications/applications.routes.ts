@@ -15,7 +15,12 @@ import {
   ZVerifyApplication,
   ZVersionOnly,
 } from '@kezek/contracts';
+import type { Context } from 'hono';
+import type { ApplicationView } from '@kezek/contracts';
+import { actorOf } from '../../http/auth-middleware';
+import type { Env } from '../../http/env';
 import { createRouter } from '../../http/openapi-app';
+import type { Actor } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
 import type { ChangeDeps } from './application-change';
 import type { ApplicationsRepository } from './applications.repository';
@@ -133,13 +138,29 @@ const routes = {
 export type ApplicationsRouteDeps = SubmitDeps &
   ChangeDeps & { applications: ApplicationsRepository; queues: QueueCache; clock: Clock };
 
+/** Every change of one application has the same shape: the actor, the ID, the validated body, the time. */
+type ChangeUseCase<I> = (
+  deps: ChangeDeps,
+  actor: Actor,
+  id: string,
+  input: I,
+  now: Date,
+) => Promise<ApplicationView>;
+
 export function applicationsRoutes(deps: ApplicationsRouteDeps) {
+  const change =
+    <I>(useCase: ChangeUseCase<I>) =>
+    async (c: Context<Env, string, { out: { param: { id: string }; json: I } }>) =>
+      c.json(
+        await useCase(deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'), deps.clock.now()),
+        200,
+      );
   return createRouter()
     .openapi(routes.submit, async (c) => {
       const idempotencyKey = c.req.valid('header')['idempotency-key'];
       const result = await submitApplication(
         deps,
-        c.get('actor'),
+        actorOf(c),
         c.req.valid('json'),
         deps.clock.now(),
         idempotencyKey,
@@ -147,78 +168,21 @@ export function applicationsRoutes(deps: ApplicationsRouteDeps) {
       return c.json(result.receipt, result.created ? 201 : 200);
     })
     .openapi(routes.list, async (c) =>
-      c.json(await listApplications(deps, c.get('actor'), c.req.valid('query'), deps.clock.now()), 200),
+      c.json(await listApplications(deps, actorOf(c), c.req.valid('query'), deps.clock.now()), 200),
     )
     .openapi(routes.get, async (c) =>
-      c.json(await getApplication(deps, c.get('actor'), c.req.valid('param').id), 200),
+      c.json(await getApplication(deps, actorOf(c), c.req.valid('param').id), 200),
     )
     .openapi(routes.position, async (c) =>
-      c.json(await getPosition(deps, c.get('actor'), c.req.valid('param').id), 200),
+      c.json(await getPosition(deps, actorOf(c), c.req.valid('param').id), 200),
     )
     .openapi(routes.history, async (c) =>
-      c.json(await getPositionHistory(deps, c.get('actor'), c.req.valid('param').id), 200),
+      c.json(await getPositionHistory(deps, actorOf(c), c.req.valid('param').id), 200),
     )
-    .openapi(routes.modify, async (c) =>
-      c.json(
-        await modifyApplication(
-          deps,
-          c.get('actor'),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-          deps.clock.now(),
-        ),
-        200,
-      ),
-    )
-    .openapi(routes.verify, async (c) =>
-      c.json(
-        await verifyApplication(
-          deps,
-          c.get('actor'),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-          deps.clock.now(),
-        ),
-        200,
-      ),
-    )
-    .openapi(routes.categories, async (c) =>
-      c.json(
-        await changeCategories(
-          deps,
-          c.get('actor'),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-          deps.clock.now(),
-        ),
-        200,
-      ),
-    )
-    .openapi(routes.withdraw, async (c) =>
-      c.json(
-        await withdrawApplication(
-          deps,
-          c.get('actor'),
-          c.req.valid('param').id,
-          c.req.valid('json').version,
-          deps.clock.now(),
-        ),
-        200,
-      ),
-    )
-    .openapi(routes.stopList, async (c) =>
-      c.json(
-        await setStopList(
-          deps,
-          c.get('actor'),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-          deps.clock.now(),
-        ),
-        200,
-      ),
-    )
-    .openapi(routes.interest, async (c) =>
-      c.json(await confirmInterest(deps, c.get('actor'), c.req.valid('param').id, deps.clock.now()), 200),
-    );
+    .openapi(routes.modify, change(modifyApplication))
+    .openapi(routes.verify, change(verifyApplication))
+    .openapi(routes.categories, change(changeCategories))
+    .openapi(routes.withdraw, change(withdrawApplication))
+    .openapi(routes.stopList, change(setStopList))
+    .openapi(routes.interest, change(confirmInterest));
 }

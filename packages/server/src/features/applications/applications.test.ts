@@ -269,18 +269,22 @@ describe('verification, categories, stop list, withdrawal', () => {
 
   it('another applicant cannot withdraw it: 404', async () => {
     const { receipt } = await submitApplication(deps(), parent(10), form(), NOW, undefined);
-    const error = await refusalOf(withdrawApplication(deps(), await owner(8), receipt.id, 1, minutes(1)));
+    const error = await refusalOf(
+      withdrawApplication(deps(), await owner(8), receipt.id, { version: 1 }, minutes(1)),
+    );
     expect(error.code).toBe('NOT_FOUND');
   });
 
   it('R-APPL-03: withdrawal is final; a stale version is refused', async () => {
     const { receipt } = await submitApplication(deps(), parent(12), form(), NOW, undefined);
-    const stale = await refusalOf(withdrawApplication(deps(), await owner(12), receipt.id, 7, minutes(1)));
+    const stale = await refusalOf(
+      withdrawApplication(deps(), await owner(12), receipt.id, { version: 7 }, minutes(1)),
+    );
     expect(stale.code).toBe('PRECONDITION_FAILED');
-    const view = await withdrawApplication(deps(), await owner(12), receipt.id, 1, minutes(2));
+    const view = await withdrawApplication(deps(), await owner(12), receipt.id, { version: 1 }, minutes(2));
     expect(view).toMatchObject({ status: 'withdrawn', position: null });
     const again = await refusalOf(
-      withdrawApplication(deps(), await owner(12), receipt.id, view.version, minutes(3)),
+      withdrawApplication(deps(), await owner(12), receipt.id, { version: view.version }, minutes(3)),
     );
     expect(again.code).toBe('CONFLICT');
   });

@@ -9,6 +9,7 @@ export function confirmInterest(
   deps: ChangeDeps,
   actor: Actor,
   id: string,
+  _input: object,
   now: Date,
 ): Promise<ApplicationView> {
   return changeApplication(deps, actor, id, now, {

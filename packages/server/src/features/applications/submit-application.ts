@@ -12,6 +12,7 @@ import {
   yearOf,
   type QueueKind,
 } from '@kezek/domain';
+import type { ApplicationChannel } from '@kezek/db';
 import { AppError } from '../../platform/app-error';
 import { requireSignedIn } from '../auth/authorize';
 import type { Actor } from '../../platform/actor';
@@ -34,9 +35,29 @@ export type SubmitDeps = {
 
 const CHECK_MINUTES = 30; // R-ELIG-10: completeness is checked within 30 minutes.
 
-/** Who applies: the signed-in applicant on the portal, or an operator for an applicant at the counter (§5). */
-function applicantIinOf(actor: Actor, input: SubmitApplication): string {
+/**
+ * Annex 1 as the use case takes it: the HTTP form (portal, office, State Corporation) or, built by the proactive
+ * feature, an application on the parent's consent to an offer or with the birth registration (R-ELIG-16/17).
+ */
+export type SubmitInput = Omit<SubmitApplication, 'channel'> & { channel: ApplicationChannel };
+
+const CONSENT_CHANNELS: readonly ApplicationChannel[] = ['proactive', 'oneApplication'];
+
+/**
+ * Who applies: the signed-in applicant on the portal, or an operator for an applicant at the counter (§5); on the
+ * proactive channels (§7, §8 ¶1) the parent the civil registry names, whose consent the system or that parent,
+ * signed in, hands over.
+ */
+function applicantIinOf(actor: Actor, input: SubmitInput): string {
   requireSignedIn(actor);
+  if (CONSENT_CHANNELS.includes(input.channel)) {
+    const parent = input.applicantIin;
+    if (parent !== undefined && (actor.kind === 'system' || (actor.kind === 'applicant' && actor.iin === parent)))
+      return parent;
+    throw new AppError('FORBIDDEN', 'Only the system or the parent applies on the proactive channels', {
+      field: 'channel',
+    });
+  }
   if (actor.kind === 'applicant') {
     if (input.channel !== 'portal') {
       throw new AppError('FORBIDDEN', 'Applicants apply through the portal channel', { field: 'channel' });
@@ -97,7 +118,7 @@ function receipt(
 export async function submitApplication(
   deps: SubmitDeps,
   actor: Actor,
-  input: SubmitApplication,
+  input: SubmitInput,
   now: Date,
   idempotencyKey: string | undefined,
 ): Promise<{ receipt: ApplicationReceipt; created: boolean }> {

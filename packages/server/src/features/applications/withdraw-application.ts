@@ -9,14 +9,14 @@ export function withdrawApplication(
   deps: ChangeDeps,
   actor: Actor,
   id: string,
-  version: number,
+  input: { version: number },
   now: Date,
 ): Promise<ApplicationView> {
   return changeApplication(deps, actor, id, now, {
     access: 'write',
     allowed: requireSignedIn,
     from: ['pending', 'queued', 'stopped'],
-    version,
+    version: input.version,
     decide: (record) => ({
       status: 'withdrawn',
       fields: { status_reason: 'byApplicant' },
