@@ -67,6 +67,7 @@ export { makeBin, parseBin, type Bin } from './iin/bin';
 export {
   CATEGORIES,
   groupOf,
+  orderingGroup,
   isCategoryCode,
   parseCategories,
   type CategoryCode,

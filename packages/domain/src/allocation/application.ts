@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
-import { groupOf, type CategoryCode, type Group } from '../categories/categories';
+import { orderingGroup, type CategoryCode, type Group } from '../categories/categories';
 import type { Policy } from '../policy/policy';
 import { queueFamily, type QueueKind } from '../queue/queue-kind';
 import { refusal, type RuleId } from '../refusal';
@@ -48,10 +48,8 @@ const FINAL: readonly ApplicationStatus[] = ['enrolled', 'withdrawn', 'rejected'
 export const isFinal = (application: Application): boolean => FINAL.includes(application.status);
 
 /** R-ORDER-04: the highest confirmed category; a used privilege does not give first priority again. */
-export const applicationGroup = (application: Application): Group => {
-  const group = groupOf(application.categories);
-  return group === 'P' && application.privilegeUsed ? 'G' : group;
-};
+export const applicationGroup = (application: Application): Group =>
+  orderingGroup(application.categories, application.privilegeUsed);
 
 const moved = (
   application: Application,

@@ -152,6 +152,15 @@ export const groupOf = (categories: readonly string[]): Group =>
   }, 'G');
 
 /**
+ * R-ORDER-04: the group an application is ordered in — the highest confirmed category, except that a privilege
+ * already used for a state kindergarten (R-QUEUE-09(b), §16) no longer gives first priority.
+ */
+export const orderingGroup = (categories: readonly string[], privilegeUsed: boolean): Group => {
+  const group = groupOf(categories);
+  return group === 'P' && privilegeUsed ? 'G' : group;
+};
+
+/**
  * Validates a category list from untrusted input: known codes, no duplicates, and `none` only alone
  * (R-CAT-04). Returns the codes in their given order; `none` or an empty list both mean no privilege.
  */

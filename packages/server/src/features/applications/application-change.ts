@@ -1,3 +1,4 @@
+import { orderingGroup } from '@kezek/domain';
 import type { ApplicationView } from '@kezek/contracts';
 import type { ApplicationStatus, ApplicationsTable } from '@kezek/db';
 import type { Updateable } from 'kysely';
@@ -9,7 +10,7 @@ import { authorizeRecord, type Access } from '../auth/authorize';
 import type { ApplicationNotice, Notify } from './application-notice';
 import type { ApplicationRecord, ApplicationsRepository } from './applications.repository';
 import { queueKeyOf, toApplicationView } from './application-view';
-import { loadOrderedQueue, memberGroup } from './queue-order';
+import { loadOrderedQueue } from './queue-order';
 
 export type ApplicationRepos = {
   applications: ApplicationsRepository;
@@ -107,7 +108,7 @@ export async function changeApplication(
         at: now,
         kind: change.queueEvent,
         application_id: record.id,
-        data: { group: memberGroup(after.categories, after.privilege_used) },
+        data: { group: orderingGroup(after.categories, after.privilege_used) },
       });
     }
     await audit.record({

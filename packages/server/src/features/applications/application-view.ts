@@ -1,7 +1,7 @@
+import { orderingGroup } from '@kezek/domain';
 import type { ApplicationView } from '@kezek/contracts';
 import type { ApplicationChannel } from '@kezek/db';
 import type { ApplicationRecord } from './applications.repository';
-import { memberGroup } from './queue-order';
 
 const iso = (at: Date | null, format: (at: Date) => string): string | null =>
   at === null ? null : format(at);
@@ -28,7 +28,7 @@ export function toApplicationView(
     queue: record.queue,
     categories: record.categories,
     pendingCategories: record.pending_categories,
-    group: memberGroup(record.categories, record.privilege_used),
+    group: orderingGroup(record.categories, record.privilege_used),
     language: record.language,
     child: { iin: record.child_iin, fullName: record.child_name, birthDate: record.child_birth_date },
     applicant: { iin: record.applicant_iin, fullName: record.applicant_name },

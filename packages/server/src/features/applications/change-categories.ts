@@ -1,12 +1,11 @@
 import type { ApplicationView, ChangeCategories } from '@kezek/contracts';
-import { parseCategories } from '@kezek/domain';
+import { orderingGroup, parseCategories } from '@kezek/domain';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { requireSignedIn } from '../auth/authorize';
 import { noticeLabel } from '../notifications/notice-labels';
 import { changeApplication, type ChangeDeps } from './application-change';
 import { queueKeyOf } from './application-view';
-import { memberGroup } from './queue-order';
 
 /**
  * R-ORDER-07 (§20(3)): the application keeps its submission time and moves to its new group. An applicant's
@@ -38,8 +37,8 @@ export function changeCategories(
       const confirmed = byStaff ? wanted : record.categories.filter((code) => wanted.includes(code));
       const pending = byStaff ? [] : wanted.filter((code) => !confirmed.includes(code));
       const regrouped =
-        memberGroup(confirmed, record.privilege_used) !==
-        memberGroup(record.categories, record.privilege_used);
+        orderingGroup(confirmed, record.privilege_used) !==
+        orderingGroup(record.categories, record.privilege_used);
       return {
         fields: { categories: confirmed, pending_categories: pending },
         ...(record.status === 'queued' && regrouped ? { queueEvent: 'groupChanged' } : {}),

@@ -1,23 +1,16 @@
 import type { ApplicationView } from '@kezek/contracts';
 import {
   DEFAULT_POLICY,
-  groupOf,
+  orderingGroup,
   instantFromEpochMs,
   orderQueue,
-  type Group,
   type QueueMember,
 } from '@kezek/domain';
 import type { ApplicationsRepository, QueueMemberRow } from './applications.repository';
 
-/** R-ORDER-04: the highest confirmed category; a used privilege (R-QUEUE-09(b)) no longer gives first priority. */
-export function memberGroup(categories: readonly string[], privilegeUsed: boolean): Group {
-  const group = groupOf(categories);
-  return group === 'P' && privilegeUsed ? 'G' : group;
-}
-
 export const toMember = (row: QueueMemberRow): QueueMember => ({
   id: row.id,
-  group: memberGroup(row.categories, row.privilege_used),
+  group: orderingGroup(row.categories, row.privilege_used),
   submittedAt: instantFromEpochMs(row.submitted_at.getTime()),
   registrationSeq: Number(row.registration_seq),
 });

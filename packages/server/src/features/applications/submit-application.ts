@@ -7,6 +7,7 @@ import {
   localDate,
   localDateOf,
   needsOriginals,
+  orderingGroup,
   parseCategories,
   parseQueueKind,
   yearOf,
@@ -24,7 +25,7 @@ import type { Notify } from './application-notice';
 import { applicationNumber } from './application-number';
 import type { ApplicationRecord, ApplicationsRepository } from './applications.repository';
 import { queueKeyOf } from './application-view';
-import { loadOrderedQueue, memberGroup } from './queue-order';
+import { loadOrderedQueue } from './queue-order';
 
 export type SubmitDeps = {
   transaction: Transactor<{ applications: ApplicationsRepository; audit: AuditRepository; notify: Notify }>;
@@ -52,7 +53,10 @@ function applicantIinOf(actor: Actor, input: SubmitInput): string {
   requireSignedIn(actor);
   if (CONSENT_CHANNELS.includes(input.channel)) {
     const parent = input.applicantIin;
-    if (parent !== undefined && (actor.kind === 'system' || (actor.kind === 'applicant' && actor.iin === parent)))
+    if (
+      parent !== undefined &&
+      (actor.kind === 'system' || (actor.kind === 'applicant' && actor.iin === parent))
+    )
       return parent;
     throw new AppError('FORBIDDEN', 'Only the system or the parent applies on the proactive channels', {
       field: 'channel',
@@ -296,7 +300,7 @@ export async function submitApplication(
         at: now,
         kind: 'registered',
         application_id: id,
-        data: { group: memberGroup(record.categories, false) },
+        data: { group: orderingGroup(record.categories, false) },
       });
     }
     await audit.record({

@@ -13,8 +13,8 @@ const categoryCodes = (codes: readonly string[]): CategoryCode[] => codes.filter
 
 /**
  * A stored application as the domain's state machine sees it (spec §5.1), so the jobs decide with the same
- * functions as the replay. A pending application's claimed categories (`pending_categories`) are its categories
- * there: the domain keeps claims and confirmations in one list until verification (R-ELIG-15).
+ * functions as the replay. While pending, the claimed categories (`pending_categories`) count too: the domain
+ * keeps a pending application's claims in its one list until verification decides them (R-ELIG-15).
  */
 export function toDomainApplication(record: ApplicationRecord): Application {
   const queue = parseQueueKind(record.queue);
@@ -32,7 +32,9 @@ export function toDomainApplication(record: ApplicationRecord): Application {
     applicant: record.applicant_id,
     settlement: record.settlement_kato,
     queue: queue.value,
-    categories: categoryCodes([...record.categories, ...record.pending_categories]),
+    categories: categoryCodes(
+      record.status === 'pending' ? [...record.categories, ...record.pending_categories] : record.categories,
+    ),
     submittedAt: instantFromEpochMs(record.submitted_at.getTime()),
     registrationSeq: Number(record.registration_seq),
     status: record.status,
