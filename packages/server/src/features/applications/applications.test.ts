@@ -192,6 +192,39 @@ describe('submit (service S1)', () => {
     expect(error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R-QUEUE-06' });
   });
 
+  it('R-QUEUE-05: a SEN child with a PMPC conclusion may be in the general and a special queue at once', async () => {
+    const child = { iin: childIin(), sen: true, pmpcConclusion: true };
+    const general = await submitApplication(
+      deps(),
+      parent(15),
+      form({ child, categories: ['sen'] }),
+      NOW,
+      undefined,
+    );
+    const special = await submitApplication(
+      deps(),
+      parent(15),
+      form({ child, queue: 'special:speech' }),
+      minutes(2),
+      undefined,
+    );
+    expect([general.receipt.queueKey, special.receipt.queueKey]).toEqual([
+      `${SETTLEMENT}/2022/general`,
+      `${SETTLEMENT}/2022/special:speech`,
+    ]);
+    // §13 ¶2, R-ELIG-14: the PMPC conclusion is checked in the original, so both wait for the clerk.
+    expect([general.receipt.status, special.receipt.status]).toEqual(['pending', 'pending']);
+  });
+
+  it('R-QUEUE-05: a child without special needs may not join a second queue', async () => {
+    const child = { iin: childIin(), sen: false, pmpcConclusion: false };
+    await submitApplication(deps(), parent(16), form({ child }), NOW, undefined);
+    const error = await refusalOf(
+      submitApplication(deps(), parent(16), form({ child, queue: 'special:speech' }), minutes(1), undefined),
+    );
+    expect(error).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R-QUEUE-05' });
+  });
+
   it('R-ELIG-07: an IIN the individuals database does not know is refused', async () => {
     const unknown = makeIin(localDate('2022-04-10'), 'male', 9999);
     const error = await refusalOf(
