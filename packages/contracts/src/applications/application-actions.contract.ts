@@ -21,6 +21,8 @@ export const ZVerifyApplication = z
     z.object({
       result: z.literal('rejected'),
       reason: z.enum(REJECTION_REASONS),
+      /** Annex 3: the documents that are missing or expired, listed on the refusal receipt. */
+      missingDocuments: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
       comment: z.string().max(500).optional(),
     }),
   ])
@@ -53,3 +55,24 @@ export const ZStopList = z
 export type StopList = z.infer<typeof ZStopList>;
 
 export const ZVersionOnly = z.object({ version: z.number().int().min(1) }).openapi('VersionOnly');
+
+/**
+ * Annex 3 («Құжаттарды қабылдаудан бас тарту туралы қолхат»): the receipt of a refusal to accept documents,
+ * issued in two copies (R-REFUSE-02), naming the legal ground (R-REFUSE-01).
+ */
+export const ZRefusalReceipt = z
+  .object({
+    applicationNumber: z.string(),
+    serviceName: z.object({ kk: z.string(), ru: z.string() }),
+    recipient: z.object({ fullName: z.string(), iin: z.string() }),
+    issuerUnit: z.object({ kk: z.string(), ru: z.string(), en: z.string() }),
+    reason: z.enum(REJECTION_REASONS),
+    rule: z.string(),
+    missingDocuments: z.array(z.string()),
+    comment: z.string().nullable(),
+    executor: z.object({ fullName: z.string() }),
+    issuedAt: z.string(),
+    copies: z.literal(2),
+  })
+  .openapi('RefusalReceipt');
+export type RefusalReceipt = z.infer<typeof ZRefusalReceipt>;

@@ -1,4 +1,4 @@
-import type { ApplicationPage, ApplicationReceipt, PositionView } from '@kezek/contracts';
+import type { ApplicationPage, ApplicationReceipt, PositionView, RefusalReceipt } from '@kezek/contracts';
 import { localDate, makeIin } from '@kezek/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAccessMatrix, everyone, type AccessRow } from '../../testing/access-matrix';
@@ -118,6 +118,36 @@ describe('applications over HTTP', () => {
       queueKey: `${FIXTURE_TERRITORY.settlement1}/2022/general`,
     });
     expect(body.position).toBeGreaterThanOrEqual(1);
+  });
+
+  it('R-REFUSE-02: a rejection gives the Annex 3 receipt with the legal ground and the missing documents', async () => {
+    const submitted = (await (
+      await post('applicantA', '/api/applications', form({ categories: ['teacher'] }))
+    ).json()) as ApplicationReceipt;
+    const rejected = await post('clerkDistrict1', `/api/applications/${submitted.id}/verification`, {
+      result: 'rejected',
+      reason: 'incompleteDocuments',
+      missingDocuments: ['Certificate from the place of work (teacher)'],
+    });
+    expect(rejected.status).toBe(200);
+    const receipt = await get<RefusalReceipt>(
+      'applicantA',
+      `/api/applications/${submitted.id}/refusal-receipt`,
+    );
+    expect(receipt.status).toBe(200);
+    expect(receipt.body).toMatchObject({
+      applicationNumber: submitted.number,
+      reason: 'incompleteDocuments',
+      rule: 'R-REFUSE-01',
+      missingDocuments: ['Certificate from the place of work (teacher)'],
+      issuerUnit: { en: 'Fixture district 1' },
+      copies: 2,
+    });
+    const notRejected = await get<{ error: { code: string } }>(
+      'applicantA',
+      `/api/applications/${world.appOfA}/refusal-receipt`,
+    );
+    expect(notRejected.status).toBe(409);
   });
 
   it('R-TIME-05: the clerk work list flags pending applications past their 30-minute check', async () => {

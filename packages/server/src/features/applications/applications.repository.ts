@@ -113,6 +113,21 @@ export function applicationsRepository(db: Db) {
         .where('c.iin', '=', childIin)
         .execute(),
 
+    /** The clerk's rejection as audited, with who made it and their unit: the facts of an Annex 3 receipt. */
+    rejection: (applicationId: string) =>
+      db
+        .selectFrom('audit_log as l')
+        .innerJoin('applications as a', (join) => join.on(sql`a.id::text`, '=', sql.ref('l.entity_id')))
+        .innerJoin('settlements as s', 's.kato', 'a.settlement_kato')
+        .innerJoin('districts as d', 'd.kato', 's.district_kato')
+        .leftJoin('staff_users as u', (join) => join.on(sql`u.id::text`, '=', sql.ref('l.actor_id')))
+        .select(['l.at', 'l.data', 'u.full_name as executor', 'd.name_kk', 'd.name_ru', 'd.name_en'])
+        .where('l.entity_type', '=', 'application')
+        .where('l.entity_id', '=', applicationId)
+        .where('l.action', '=', 'application.rejected')
+        .orderBy('l.id', 'desc')
+        .executeTakeFirst(),
+
     settlement: (kato: string) =>
       db
         .selectFrom('settlements')

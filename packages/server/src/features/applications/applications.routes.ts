@@ -10,6 +10,7 @@ import {
   ZModifyApplication,
   ZPosition,
   ZPositionHistory,
+  ZRefusalReceipt,
   ZStopList,
   ZSubmitApplication,
   ZVerifyApplication,
@@ -29,6 +30,7 @@ import { confirmInterest } from './confirm-interest';
 import { getApplication } from './get-application';
 import { getPosition } from './get-position';
 import { getPositionHistory } from './get-position-history';
+import { getRefusalReceipt } from './get-refusal-receipt';
 import type { QueueCache } from './queue-cache';
 import { listApplications } from './list-applications';
 import { modifyApplication } from './modify-application';
@@ -104,6 +106,14 @@ const routes = {
     request: { params: ZApplicationId },
     responses: ok(ZPosition, 'The position'),
   }),
+  refusalReceipt: createRoute({
+    method: 'get',
+    path: '/api/applications/{id}/refusal-receipt',
+    tags: ['applications'],
+    summary: 'The receipt of a refusal to accept documents (Annex 3) of a rejected application',
+    request: { params: ZApplicationId },
+    responses: ok(ZRefusalReceipt, 'The receipt'),
+  }),
   history: createRoute({
     method: 'get',
     path: '/api/applications/{id}/position/history',
@@ -175,6 +185,9 @@ export function applicationsRoutes(deps: ApplicationsRouteDeps) {
     )
     .openapi(routes.position, async (c) =>
       c.json(await getPosition(deps, actorOf(c), c.req.valid('param').id), 200),
+    )
+    .openapi(routes.refusalReceipt, async (c) =>
+      c.json(await getRefusalReceipt(deps, actorOf(c), c.req.valid('param').id), 200),
     )
     .openapi(routes.history, async (c) =>
       c.json(await getPositionHistory(deps, actorOf(c), c.req.valid('param').id), 200),

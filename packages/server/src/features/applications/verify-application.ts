@@ -28,7 +28,11 @@ export function verifyApplication(
           fields: { status_reason: input.reason, verified_at: now },
           audit: {
             action: 'application.rejected',
-            data: { reason: input.reason, comment: input.comment ?? null },
+            data: {
+              reason: input.reason,
+              missingDocuments: input.missingDocuments,
+              comment: input.comment ?? null,
+            },
           },
           notice: (after, language) => ({
             event: 'rejected',
