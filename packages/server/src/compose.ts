@@ -4,6 +4,9 @@ import { auditRepository } from './features/audit/audit.repository';
 import { outboxNotify } from './features/applications/application-notice';
 import { applicationsRepository } from './features/applications/applications.repository';
 import { applicationsRoutes } from './features/applications/applications.routes';
+import { archiveAgedOutJob } from './features/applications/jobs/archive-aged-out.job';
+import { interestDueJob } from './features/applications/jobs/interest-due.job';
+import { originalsDeadlineJob } from './features/applications/jobs/originals-deadline.job';
 import { createQueueCache } from './features/applications/queue-cache';
 import { authRepository, authTransactor } from './features/auth/auth.repository';
 import { authRoutes, type PasswordHasher } from './features/auth/auth.routes';
@@ -107,7 +110,8 @@ export function composeApp(deps: AppDeps) {
 }
 
 /** The scheduled jobs of this build (ADR 0004), run by the job loop of `kezek serve`. */
-export function composeJobs(deps: { db: Db; ports: Ports; log: Logger }): JobDefinition[] {
+export function composeJobs(deps: { db: Db; ports: Ports; log: Logger; rules?: Rules }): JobDefinition[] {
+  const daily = { db: deps.db, rules: deps.rules ?? DEFAULT_RULES, log: deps.log };
   return [
     deliverOutboxJob({
       repo: notificationsRepository(deps.db),
@@ -115,5 +119,9 @@ export function composeJobs(deps: { db: Db; ports: Ports; log: Logger }): JobDef
       email: deps.ports.email,
       log: deps.log.child({ job: 'deliverOutbox' }),
     }),
+    // One 00:00 slot runs these in this order, as the replay's daily job does (docs/replay.md).
+    originalsDeadlineJob(daily),
+    archiveAgedOutJob(daily),
+    interestDueJob(daily),
   ];
 }
