@@ -89,7 +89,7 @@ describe('HttpCivilRegistry (against a local feed)', () => {
   };
 
   it('pages with the cursor and a bearer token, mapping events', async () => {
-    const registry = new HttpCivilRegistry({ url: server.url, token: 't0k', timeoutMs: 500 });
+    const registry = new HttpCivilRegistry({ url: server.url, token: 't0k', timeoutMs: 5000 });
     next = { json: { events: [event], cursor: 'c-42' } };
     const result = await registry.pollBirthEvents('c-41');
     expect(result).toEqual({
@@ -101,7 +101,7 @@ describe('HttpCivilRegistry (against a local feed)', () => {
   });
 
   it('rejects events with invalid IINs and maps outages as retryable', async () => {
-    const registry = new HttpCivilRegistry({ url: server.url, token: 't', timeoutMs: 500 });
+    const registry = new HttpCivilRegistry({ url: server.url, token: 't', timeoutMs: 5000 });
     next = { json: { events: [{ ...event, childIin: '123456789012' }], cursor: 'x' } };
     expect(await registry.pollBirthEvents(null)).toMatchObject({
       ok: false,

@@ -88,7 +88,7 @@ describe('ShepIndividualsRegistry (against a local gateway)', () => {
         senderId: 'kezek',
         password: 's3cret',
         serviceId: 'GBDFL',
-        timeoutMs: 500,
+        timeoutMs: 2000,
       },
       clock,
     );
@@ -146,7 +146,7 @@ describe('ShepIndividualsRegistry (against a local gateway)', () => {
     ],
     ['a server error', { status: 502, text: 'bad gateway' }, 'UNAVAILABLE', true],
     ['throttling', { status: 429, text: 'slow down' }, 'UNAVAILABLE', true],
-    ['a timeout', { delayMs: 1500, json: {} }, 'UNAVAILABLE', true],
+    ['a timeout', { delayMs: 4000, json: {} }, 'UNAVAILABLE', true],
     ['an answer that is not JSON', { text: '<html>' }, 'BAD_RESPONSE', false],
     ['an answer of another shape', { json: { hello: 'world' } }, 'BAD_RESPONSE', false],
     [

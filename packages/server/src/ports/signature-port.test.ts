@@ -96,7 +96,7 @@ describe('NcaSignatureVerifier (against a local NCANode-compatible service)', ()
     server = await startFakeHttpServer(() => next);
   });
   afterAll(() => server.close());
-  const verifier = () => new NcaSignatureVerifier({ url: server.url, token: 'k', timeoutMs: 500 });
+  const verifier = () => new NcaSignatureVerifier({ url: server.url, token: 'k', timeoutMs: 5000 });
 
   it('sends the detached CMS with the data and reads the signer IIN and time-stamp', async () => {
     next = {

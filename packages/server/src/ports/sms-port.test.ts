@@ -78,7 +78,7 @@ describe('HttpSmsGateway (against a local gateway)', () => {
   });
   afterAll(() => server.close());
   const gateway = () =>
-    new HttpSmsGateway({ url: `${server.url}/api/sms`, token: 'tok', sender: 'KEZEK', timeoutMs: 500 });
+    new HttpSmsGateway({ url: `${server.url}/api/sms`, token: 'tok', sender: 'KEZEK', timeoutMs: 5000 });
 
   it('posts the message with the token and returns the provider ID', async () => {
     next = { json: { id: 98765 } };
