@@ -49,8 +49,6 @@ export const EXCLUDED: Readonly<Record<string, string>> = {
  * the list only shrinks) instead of failing for a rule the replay cannot decide.
  */
 export const KNOWN_UNCITED: Readonly<Record<string, string>> = {
-  'R-ELIG-16': 'proactive channel with consent from the mobile device (server use case, no server test yet)',
-  'R-ELIG-17': 'S1 with birth registration (server use case, no server test yet)',
   'R-ADM-03':
     'S2 on the portal: completeness within 30 minutes, signed decision (server use case, no server test yet)',
   'R-SYS-08': 'blockchain registers of applications, referrals, bulletins (R-LEDGER, not implemented yet)',

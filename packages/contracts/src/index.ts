@@ -10,3 +10,4 @@ export * from './applications/position.contract';
 export * from './auth/session.contract';
 export * from './auth/staff-login.contract';
 export * from './auth/applicant-login.contract';
+export * from './proactive/proactive-offer.contract';

@@ -187,6 +187,7 @@ export type Database = {
   sessions: SessionsTable;
   login_challenges: LoginChallengesTable;
   login_throttle: LoginThrottleTable;
+  proactive_offers: ProactiveOffersTable;
 };
 
 export type SessionActorType = 'staff' | 'applicant';
@@ -217,4 +218,26 @@ export type LoginThrottleTable = {
   login_hash: string;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
+};
+
+export type ProactiveOfferStatus = 'offered' | 'accepted' | 'declined' | 'expired' | 'refused' | 'notOffered';
+
+/** 0004: one offer per birth event of the civil registry (R-ELIG-16, R-ELIG-17). */
+export type ProactiveOffersTable = {
+  id: string;
+  event_id: string;
+  registered_at: Timestamp;
+  child_iin: string;
+  birth_date: string;
+  parent_iin: string;
+  settlement_kato: string;
+  parent_mobile: string | null;
+  one_application: boolean;
+  status: ProactiveOfferStatus;
+  status_reason: string | null;
+  created_at: Timestamp;
+  reply_by: Timestamp | null;
+  answered_at: Timestamp | null;
+  answered_by: 'applicant' | 'smsGateway' | 'birthRegistration' | null;
+  application_id: string | null;
 };

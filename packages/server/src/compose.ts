@@ -15,6 +15,10 @@ import { healthRepository } from './features/health/health.repository';
 import { healthRoutes } from './features/health/health.routes';
 import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
 import { notificationsRepository } from './features/notifications/notifications.repository';
+import { offerTransactor } from './features/proactive/offer-repos';
+import { pollBirthEventsJob } from './features/proactive/poll-birth-events.job';
+import { proactiveRepository } from './features/proactive/proactive.repository';
+import { proactiveRoutes } from './features/proactive/proactive.routes';
 import { publicRepository } from './features/public/public.repository';
 import { publicRoutes } from './features/public/public.routes';
 import { createApp } from './http/app';
@@ -45,6 +49,8 @@ export type AppDeps = {
   /** Tests swap in a fast hasher; production uses scrypt. */
   passwords?: PasswordHasher;
   rules?: Rules;
+  /** Shared secret of the SMS gateway's reply callback (R-ELIG-16); unset = only signed-in parents reply. */
+  smsReplySecret?: string;
   /** Mounted after the features: test-only routes (access probes); empty in production. */
   extraRouters?: ReadonlyArray<OpenAPIHono<Env>>;
 };
@@ -104,6 +110,15 @@ export function composeApp(deps: AppDeps) {
         format: formatNational,
         clock: deps.clock,
       }),
+      proactiveRoutes({
+        transaction: offerTransactor(deps.db),
+        offers: proactiveRepository(deps.db),
+        individuals: deps.ports.individuals,
+        rules: deps.rules ?? DEFAULT_RULES,
+        format: formatNational,
+        clock: deps.clock,
+        smsReplySecret: deps.smsReplySecret,
+      }),
       ...(deps.extraRouters ?? []),
     ],
   });
@@ -123,5 +138,11 @@ export function composeJobs(deps: { db: Db; ports: Ports; log: Logger; rules?: R
     originalsDeadlineJob(daily),
     archiveAgedOutJob(daily),
     interestDueJob(daily),
+    pollBirthEventsJob({
+      ...daily,
+      civilRegistry: deps.ports.civilRegistry,
+      individuals: deps.ports.individuals,
+      log: deps.log.child({ job: 'pollBirthEvents' }),
+    }),
   ];
 }
