@@ -204,3 +204,18 @@ export { categoriesNeedingOriginals } from './allocation/needs-originals';
 export { expireWithStay, visibleToKindergarten } from './allocation/referral';
 export { endStay, stayEndsBy, startsAfter, type Revocation } from './allocation/place';
 export type { RevokedBulletin, RevokedEntry } from './allocation/bulletin';
+export { emptyRoot, leafHash, merkleTreeHash, nodeHash, type Hash } from './ledger/rfc6962';
+export { createMemoryStorage, type MemoryStorageOptions, type MerkleStorage } from './ledger/merkle-storage';
+export { createMerkleLog, type MerkleLog } from './ledger/merkle-log';
+export { verifyConsistency, verifyInclusion, type ProofCheck, type ProofFailure } from './ledger/verify';
+export {
+  signTreeHead,
+  treeHeadBytes,
+  verifyTreeHead,
+  type Sign,
+  type SignedTreeHead,
+  type TreeHead,
+  type TreeHeadFailure,
+  type VerifySignature,
+} from './ledger/tree-head';
+export { canonicalJson, canonicalJsonBytes } from './ledger/canonical-json';
