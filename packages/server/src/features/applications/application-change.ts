@@ -21,7 +21,7 @@ export type ApplicationRepos = {
 export type ChangeDeps = { transaction: Transactor<ApplicationRepos>; format: (at: Date) => string };
 
 export const APPLICATION_ACCESS = {
-  owner: (record: ApplicationRecord) => ({
+  owner: (record: Pick<ApplicationRecord, 'applicant_id' | 'district_kato'>) => ({
     applicantId: record.applicant_id,
     districtKato: record.district_kato,
   }),

@@ -14,6 +14,12 @@ export type ApplicationRecord = Selectable<ApplicationsTable> & {
   applicant_name: string;
 };
 
+/** The application fields a position lookup reads, and its queue's version (null: never changed, version 0). */
+export type PositionRecord = Pick<
+  ApplicationRecord,
+  'id' | 'status' | 'settlement_kato' | 'birth_year' | 'queue' | 'applicant_id' | 'district_kato'
+> & { queue_version: number | null };
+
 export type QueueMemberRow = Pick<
   Selectable<ApplicationsTable>,
   'id' | 'categories' | 'privilege_used' | 'submitted_at' | 'registration_seq'
@@ -55,6 +61,27 @@ export function applicationsRepository(db: Db) {
     /** Locks the row for the rest of the transaction: concurrent changes to one application are serialised. */
     lockById: (id: string): Promise<ApplicationRecord | undefined> =>
       records().where('a.id', '=', id).forUpdate('a').executeTakeFirst(),
+
+    /** What a position lookup needs, with its queue's version, in one statement (no 4-table join to plan). */
+    positionRecord: (id: string): Promise<PositionRecord | undefined> =>
+      db
+        .selectFrom('applications as a')
+        .innerJoin('settlements as s', 's.kato', 'a.settlement_kato')
+        .leftJoin('queue_state as q', (join) =>
+          join.on(sql<boolean>`q.queue_key = a.settlement_kato || '/' || a.birth_year || '/' || a.queue`),
+        )
+        .select([
+          'a.id',
+          'a.status',
+          'a.settlement_kato',
+          'a.birth_year',
+          'a.queue',
+          'a.applicant_id',
+          's.district_kato',
+          sql<number | null>`q.version::int`.as('queue_version'),
+        ])
+        .where('a.id', '=', id)
+        .executeTakeFirst(),
 
     byIdempotencyKey: (key: string): Promise<ApplicationRecord | undefined> =>
       records().where('a.idempotency_key', '=', key).executeTakeFirst(),

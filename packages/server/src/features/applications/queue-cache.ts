@@ -6,7 +6,12 @@ import { orderedQueue, type OrderedQueue } from './queue-order';
 type Key = Pick<ApplicationView, 'settlement' | 'birthYear' | 'queue'>;
 
 export type QueueCache = {
-  get(repo: Pick<ApplicationsRepository, 'queue' | 'queueVersion'>, key: Key): Promise<CachedQueue>;
+  /** `version`: the queue's version when the caller already read it (saves a round trip). */
+  get(
+    repo: Pick<ApplicationsRepository, 'queue' | 'queueVersion'>,
+    key: Key,
+    version?: number,
+  ): Promise<CachedQueue>;
 };
 
 export type CachedQueue = OrderedQueue & {
@@ -14,39 +19,60 @@ export type CachedQueue = OrderedQueue & {
   aheadByGroup(position: number): Record<Group, number>;
 };
 
+async function load(
+  repo: Pick<ApplicationsRepository, 'queue'>,
+  key: Key,
+): Promise<{ version: number; queue: CachedQueue }> {
+  const loaded = await repo.queue(key.settlement, key.birthYear, key.queue);
+  const ordered = orderedQueue(loaded);
+  // Prefix counts per group, so "how many ahead" is O(1) for any position.
+  const prefix: Record<Group, number>[] = [{ O: 0, P: 0, G: 0 }];
+  for (const member of ordered.order) {
+    const last = prefix[prefix.length - 1] ?? { O: 0, P: 0, G: 0 };
+    prefix.push({ ...last, [member.group]: last[member.group] + 1 });
+  }
+  return {
+    version: loaded.version,
+    queue: {
+      ...ordered,
+      length: ordered.order.length,
+      aheadByGroup: (position) => prefix[position - 1] ?? { O: 0, P: 0, G: 0 },
+    },
+  };
+}
+
 /**
  * Orderings of busy queues, reused while the queue's version (bumped in the same transaction as every change,
  * see recordQueueEvent) is unchanged: a position lookup then costs one indexed read instead of a full ordering.
  * Safe across processes — each checks the version in the database — and bounded (least recently used out).
+ * Concurrent misses on one queue share a single load, so a change does not make every waiting lookup re-sort it.
  */
 export function createQueueCache(maxQueues = 500): QueueCache {
   const entries = new Map<string, { version: number; queue: CachedQueue }>();
+  const loading = new Map<
+    string,
+    { version: number; done: Promise<{ version: number; queue: CachedQueue }> }
+  >();
   return {
-    async get(repo, key) {
+    async get(repo, key, known) {
       const id = `${key.settlement}/${key.birthYear}/${key.queue}`;
-      const version = await repo.queueVersion(id);
+      const version = known ?? (await repo.queueVersion(id));
       const hit = entries.get(id);
       if (hit !== undefined && hit.version === version) {
         entries.delete(id);
         entries.set(id, hit);
         return hit.queue;
       }
-      const loaded = await repo.queue(key.settlement, key.birthYear, key.queue);
-      const ordered = orderedQueue(loaded);
-      // Prefix counts per group, so "how many ahead" is O(1) for any position.
-      const prefix: Record<Group, number>[] = [{ O: 0, P: 0, G: 0 }];
-      for (const member of ordered.order) {
-        const last = prefix[prefix.length - 1] ?? { O: 0, P: 0, G: 0 };
-        prefix.push({ ...last, [member.group]: last[member.group] + 1 });
-      }
-      const queue: CachedQueue = {
-        ...ordered,
-        length: ordered.order.length,
-        aheadByGroup: (position) => prefix[position - 1] ?? { O: 0, P: 0, G: 0 },
-      };
-      entries.set(id, { version: loaded.version, queue });
+      const pending = loading.get(id);
+      if (pending !== undefined && pending.version === version) return (await pending.done).queue;
+      const done = load(repo, key).finally(() => {
+        if (loading.get(id)?.done === done) loading.delete(id);
+      });
+      loading.set(id, { version, done });
+      const loaded = await done;
+      entries.set(id, loaded);
       if (entries.size > maxQueues) entries.delete(entries.keys().next().value ?? id);
-      return queue;
+      return loaded.queue;
     },
   };
 }
