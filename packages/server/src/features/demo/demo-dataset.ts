@@ -1,3 +1,4 @@
+import { REJECTION_REASONS } from '@kezek/contracts';
 import type {
   ApplicantsTable,
   ApplicationsTable,
@@ -5,9 +6,12 @@ import type {
   DistrictsTable,
   GroupsTable,
   KindergartensTable,
+  QueueEventsTable,
+  QueueStateTable,
   RegionsTable,
   SettlementsTable,
 } from '@kezek/db';
+import { DEFAULT_POLICY, localDate, orderingGroup, queueAgeEnds, startOfLocalDay } from '@kezek/domain';
 import type { Insertable } from 'kysely';
 import { applicationNumber } from '../applications/application-number';
 import { KINDERGARTEN_NAMES, NAMES, STREETS, feminineSurname, patronymicOf } from './demo-names';
@@ -26,6 +30,9 @@ export type DemoDataset = {
   applicants: Insertable<ApplicantsTable>[];
   children: Insertable<ChildrenTable>[];
   applications: Insertable<ApplicationsTable>[];
+  /** R-ORDER-06: the queues' histories (registrations and later changes), so position histories have content. */
+  queueEvents: Insertable<QueueEventsTable>[];
+  queueStates: Insertable<QueueStateTable>[];
 };
 
 export type DemoIdentity = {
@@ -203,9 +210,15 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
         : [];
     for (let s = 0; s < siblings; s += 1) {
       const sex = rnd.chance(0.5) ? 'male' : 'female';
-      const birthMs = today - rnd.int(200, 5 * 365 + 150) * DAY_MS;
+      // Up to 6½ years: some children are past the queue age and archived (R-SYS-10).
+      const birthMs = today - rnd.int(200, 6 * 365 + 180) * DAY_MS;
       const birthDate = isoDay(birthMs);
       const sen = rnd.chance(0.05);
+      const ageEnds = queueAgeEnds(
+        { birthDate: localDate(birthDate), sen, pmpcConclusion: sen },
+        DEFAULT_POLICY,
+      );
+      const archivedOn = ageEnds === undefined ? Infinity : startOfLocalDay(ageEnds);
       const fatherIndex = rnd.int(0, 7);
       const childId = rnd.uuid();
       children.push({
@@ -230,14 +243,10 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
         const submittedMs =
           Math.max(birthMs + 20 * DAY_MS, today - rnd.int(1, 700) * DAY_MS) +
           rnd.int(9 * 3600, 17 * 3600) * 1000;
-        const submittedAt = new Date(Math.min(submittedMs, today - DAY_MS));
-        const status = rnd.chance(0.06)
-          ? 'pending'
-          : rnd.chance(0.03)
-            ? 'stopped'
-            : rnd.chance(0.03)
-              ? 'withdrawn'
-              : 'queued';
+        // Applied while within the queue age (R-ELIG-03): at least a day before the archive date.
+        const submittedAt = new Date(Math.min(submittedMs, today - DAY_MS, archivedOn - DAY_MS));
+        const verifiedAt = new Date(submittedAt.getTime() + rnd.int(5, 30) * 60_000);
+        const fate = lifecycle(rnd, { submittedAt, verifiedAt, archivedOn, today });
         applications.push({
           id: rnd.uuid(),
           number: '',
@@ -249,17 +258,16 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
           sms_numbers: [mobile],
           email,
           categories: sen && queue === 'general' ? ['sen', ...familyCategories] : familyCategories,
-          status,
+          status: fate.status,
           channel: rnd.pick(['portal', 'portal', 'portal', 'stateCorp', 'office'] as const),
           language,
           submitted_at: submittedAt,
           check_due_at: new Date(submittedAt.getTime() + 30 * 60_000),
-          verified_at:
-            status === 'pending' ? null : new Date(submittedAt.getTime() + rnd.int(5, 30) * 60_000),
-          interest_confirmed_at: null,
-          status_reason: status === 'stopped' ? 'referralExpired' : null,
+          verified_at: fate.queuedAt,
+          interest_confirmed_at: fate.interestConfirmedAt,
+          status_reason: fate.reason,
           idempotency_key: null,
-          updated_at: submittedAt,
+          updated_at: fate.changedAt,
         });
       }
     }
@@ -270,6 +278,7 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
     application.number = applicationNumber(application.settlement_kato, index + 1);
   });
 
+  const { queueEvents, queueStates } = queueHistories(applications);
   return {
     regions: [REGION],
     districts: [...DISTRICTS],
@@ -285,5 +294,93 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
     applicants,
     children,
     applications,
+    queueEvents,
+    queueStates,
+  };
+}
+
+type Fate = {
+  status: Insertable<ApplicationsTable>['status'];
+  reason: string | null;
+  /** When it entered the queue (verified), or null if it never did. */
+  queuedAt: Date | null;
+  /** When it last changed status (archived, stopped, withdrawn …); submission or queuing otherwise. */
+  changedAt: Date;
+  interestConfirmedAt: Date | null;
+};
+
+/** Some whole days after `from`, before `to`: when a later change happened. */
+const between = (rnd: ReturnType<typeof prng>, from: Date, to: number): Date =>
+  new Date(
+    Math.min(
+      from.getTime() + rnd.int(1, Math.max(1, Math.floor((to - from.getTime()) / DAY_MS) - 1)) * DAY_MS,
+      to - 60_000,
+    ),
+  );
+
+/**
+ * Every status of spec §5.1 the server has now, in plausible proportions: pending with its 30-minute check long
+ * breached (the clerks' SLA work list), rejected with the clerk's reasons or for originals never shown
+ * (R-ELIG-15), withdrawn, stopped, archived for age (R-SYS-10, on the day queueAgeEnds says) or for lapsed
+ * interest (R-SYS-13, a year and its grace after the last confirmation). Children past the queue age are
+ * archived, so the queue never holds one.
+ */
+function lifecycle(
+  rnd: ReturnType<typeof prng>,
+  at: { submittedAt: Date; verifiedAt: Date; archivedOn: number; today: number },
+): Fate {
+  const { submittedAt, verifiedAt, archivedOn, today } = at;
+  const queued = (changedAt = verifiedAt): Fate => ({
+    status: 'queued',
+    reason: null,
+    queuedAt: verifiedAt,
+    changedAt,
+    interestConfirmedAt: null,
+  });
+  if (archivedOn <= today) return { ...queued(new Date(archivedOn)), status: 'archived', reason: 'ageLimit' };
+  const roll = rnd.int(0, 99);
+  if (roll < 6) return { ...queued(submittedAt), status: 'pending', queuedAt: null };
+  if (roll < 9)
+    return { ...queued(between(rnd, verifiedAt, today)), status: 'stopped', reason: 'referralExpired' };
+  if (roll < 12)
+    return { ...queued(between(rnd, verifiedAt, today)), status: 'withdrawn', reason: 'byApplicant' };
+  if (roll < 15) {
+    const reason = rnd.chance(0.3) ? 'ORIGINALS_NOT_PRESENTED' : rnd.pick(REJECTION_REASONS);
+    return { ...queued(verifiedAt), status: 'rejected', reason, queuedAt: null };
+  }
+  // R-SYS-13: 12 months (365 or 366 days) and the grace days; before the shorter reckoning ends it is not due,
+  // after the longer one it has lapsed — archived (notInterested), or else confirmed within the last year.
+  const grace = DEFAULT_POLICY.interestGraceDays;
+  if (submittedAt.getTime() + (365 + grace - 1) * DAY_MS >= today) return queued();
+  const lapsed = submittedAt.getTime() + (366 + grace) * DAY_MS;
+  if (roll < 18 && lapsed < today)
+    return { ...queued(new Date(lapsed)), status: 'archived', reason: 'notInterested' };
+  return { ...queued(), interestConfirmedAt: new Date(today - rnd.int(10, 330) * DAY_MS) };
+}
+
+const LEFT_QUEUE: Readonly<Record<string, string>> = {
+  stopped: 'stopped',
+  withdrawn: 'withdrawn',
+  archived: 'archived',
+};
+
+/** R-ORDER-06: each queued application's registration and the change that took it out, in time order. */
+function queueHistories(applications: readonly Insertable<ApplicationsTable>[]) {
+  const events = applications.flatMap((a) => {
+    if (a.verified_at === null || a.verified_at === undefined) return [];
+    const key = `${a.settlement_kato}/${a.birth_year}/${a.queue}`;
+    const data = JSON.stringify({ group: orderingGroup(a.categories ?? [], false) });
+    const registered = { queue_key: key, at: a.verified_at, kind: 'registered', application_id: a.id, data };
+    const left = LEFT_QUEUE[a.status];
+    return left === undefined
+      ? [registered]
+      : [registered, { queue_key: key, at: a.updated_at, kind: left, application_id: a.id, data }];
+  });
+  events.sort((x, y) => new Date(x.at).getTime() - new Date(y.at).getTime());
+  const versions = new Map<string, number>();
+  for (const event of events) versions.set(event.queue_key, (versions.get(event.queue_key) ?? 0) + 1);
+  return {
+    queueEvents: events,
+    queueStates: [...versions].map(([queue_key, version]) => ({ queue_key, version })),
   };
 }

@@ -36,6 +36,8 @@ export function demoRepository(db: Db) {
           ['applicants', data.applicants],
           ['children', data.children],
           ['applications', data.applications],
+          ['queue_state', data.queueStates],
+          ['queue_events', data.queueEvents],
           ['staff_users', staff],
         ] as const;
         for (const [table, rows] of tables) {

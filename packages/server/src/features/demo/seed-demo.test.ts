@@ -1,8 +1,12 @@
-import { parseIin } from '@kezek/domain';
+import { instantAt, instantFromEpochMs, localDateOf, parseIin, timeOfDay } from '@kezek/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '@kezek/db/testing';
 import type { DbHandle } from '@kezek/db';
+import { DEFAULT_RULES } from '../../platform/rules';
 import { fastTestHash, silentLog, TEST_NOW } from '../../testing/test-app';
+import { archiveAgedOutJob } from '../applications/jobs/archive-aged-out.job';
+import { interestDueJob } from '../applications/jobs/interest-due.job';
+import { originalsDeadlineJob } from '../applications/jobs/originals-deadline.job';
 import { generateDemoDataset } from './demo-dataset';
 import { demoIdentity } from './demo-identity';
 import { seedDemoData } from './seed-demo-data';
@@ -40,6 +44,30 @@ describe('demo data', () => {
     expect(data.kindergartens).toHaveLength(20);
   });
 
+  it('R-SYS-10, R-SYS-13, R-ELIG-15: exercises every status the server has now, with reasons and queue histories', () => {
+    const statuses = new Set(data.applications.map((a) => a.status));
+    expect([...statuses].sort()).toEqual([
+      'archived',
+      'pending',
+      'queued',
+      'rejected',
+      'stopped',
+      'withdrawn',
+    ]);
+    const reasons = (status: string) =>
+      new Set(data.applications.filter((a) => a.status === status).map((a) => a.status_reason));
+    expect([...reasons('archived')].sort()).toEqual(['ageLimit', 'notInterested']);
+    expect(reasons('rejected').has('ORIGINALS_NOT_PRESENTED')).toBe(true);
+    expect(reasons('rejected').size).toBeGreaterThan(2);
+    const kinds = new Set(data.queueEvents.map((e) => e.kind));
+    expect([...kinds].sort()).toEqual(['archived', 'registered', 'stopped', 'withdrawn']);
+    const queued = data.applications.filter((a) => a.status === 'queued');
+    const registered = new Set(
+      data.queueEvents.filter((e) => e.kind === 'registered').map((e) => e.application_id),
+    );
+    expect(queued.every((a) => registered.has(a.id))).toBe(true);
+  });
+
   it('seeds once: a second run changes nothing', async () => {
     const first = await seedDemoData(handle.db, TEST_NOW, silentLog, fastTestHash);
     const second = await seedDemoData(
@@ -55,5 +83,19 @@ describe('demo data', () => {
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
     expect(Number(count)).toBe(data.applications.length);
+  });
+
+  it('R-SYS-10, R-SYS-13, R-ELIG-15: is consistent with the rules — the daily jobs of its own day change nothing', async () => {
+    const deps = { db: handle.db, rules: DEFAULT_RULES, log: silentLog };
+    const slot = new Date(instantAt(localDateOf(instantFromEpochMs(TEST_NOW.getTime())), timeOfDay('00:00')));
+    const ctx = { log: silentLog, attempt: 1 };
+    expect(await originalsDeadlineJob(deps).handler(slot, ctx)).toMatchObject({ decided: 0 });
+    expect(await archiveAgedOutJob(deps).handler(slot, ctx)).toMatchObject({ archived: 0 });
+    expect(await interestDueJob(deps).handler(slot, ctx)).toMatchObject({ archived: 0 });
+    const events = await handle.db
+      .selectFrom('queue_events')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    expect(Number(events.count)).toBe(data.queueEvents.length);
   });
 });

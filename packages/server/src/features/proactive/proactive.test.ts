@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApp } from '../../compose';
 import { DEFAULT_RULES } from '../../platform/rules';
 import { logInApplicant, loginAs } from '../../testing/auth-fixtures';
-import { fastTestHash, openTestApp, silentLog, TEST_PASSWORDS, type TestApp } from '../../testing/test-app';
+import {
+  fastTestHash,
+  openTestApp,
+  silentLog,
+  TEST_NOW,
+  TEST_PASSWORDS,
+  type TestApp,
+} from '../../testing/test-app';
 import { seedDemoData } from '../demo/seed-demo-data';
 import { pollBirthEventsJob } from './poll-birth-events.job';
 
@@ -183,7 +190,10 @@ describe('proactive channel (civil registry → offer → consent)', () => {
       code: 'RULE_VIOLATION',
       rule: 'R-ELIG-16',
     });
+    // The slot decides the expiry; with the registry's clock back, its feed has nothing new to page through.
+    t.clock.set(TEST_NOW);
     await job.handler(new Date(replyBy.getTime() + 15 * 60_000), ctx);
+    t.clock.set(new Date(replyBy.getTime() + 1));
     const after = (await offers()).find((o) => o.id === offer.id);
     expect(after).toMatchObject({ status: 'expired', application_id: null });
     const expired = await replyAsParent(offer.parent_iin, offer.id, 'yes');
