@@ -1,5 +1,5 @@
 import { createMemoryStorage, type MerkleStorage } from './merkle-storage';
-import { emptyRoot, isPowerOfTwo, leafHash, nodeHash, splitPoint, type Hash } from './rfc6962';
+import { createHashers, emptyRoot, isPowerOfTwo, splitPoint, type Hash } from './rfc6962';
 
 /**
  * An append-only Merkle log of RFC 6962 §2.1 / RFC 9162 §2.1 shape over a MerkleStorage.
@@ -47,15 +47,26 @@ function checkSize(what: string, value: number, max: number): void {
 
 /** A log over `storage` (default: in memory); a store that already holds leaves is reopened at its size. */
 export function createMerkleLog(hash: Hash, storage: MerkleStorage = createMemoryStorage()): MerkleLog {
+  const hashers = createHashers(hash);
+  const nodeHash = hashers.node;
   let size = 0;
-  /** frontier[l]: the complete subtree of 2^l leaves that bit l of `size` stands for (stale when the bit is 0). */
+  /**
+   * frontier[l]: the complete subtree of 2^l leaves that bit l of `size` stands for (stale when the bit is 0).
+   * One buffer per level, overwritten in place, so an append allocates nothing but the hashes it computes.
+   */
   const frontier: Uint8Array[] = [];
+
+  function keep(level: number, node: Uint8Array): void {
+    const slot = frontier[level];
+    if (slot !== undefined && slot.length === node.length) slot.set(node);
+    else frontier[level] = node.slice();
+  }
 
   function nodeAt(level: number, index: number): Uint8Array {
     const stored = storage.get(level, index);
     if (stored !== undefined) return stored;
     if (level === 0) throw new RangeError(`the store has no leaf hash ${index}`);
-    return nodeHash(hash, nodeAt(level - 1, index * 2), nodeAt(level - 1, index * 2 + 1));
+    return nodeHash(nodeAt(level - 1, index * 2), nodeAt(level - 1, index * 2 + 1));
   }
 
   /**
@@ -66,24 +77,24 @@ export function createMerkleLog(hash: Hash, storage: MerkleStorage = createMemor
     const width = end - start;
     if (isPowerOfTwo(width)) return nodeAt(levelOf(width), start / width);
     const k = splitPoint(width);
-    return nodeHash(hash, subtreeHash(start, start + k), subtreeHash(start + k, end));
+    return nodeHash(subtreeHash(start, start + k), subtreeHash(start + k, end));
   }
 
   function appendLeafHash(leaf: Uint8Array): number {
     const index = size;
-    let node: Uint8Array = leaf.slice();
+    let node = leaf;
     storage.put(0, index, node);
     let level = 0;
     let position = index;
     while (position % 2 === 1) {
       const left = frontier[level];
       if (left === undefined) throw new RangeError(`frontier lost level ${level}`);
-      node = nodeHash(hash, left, node);
+      node = nodeHash(left, node);
       level += 1;
       position = (position - 1) / 2;
       storage.put(level, position, node);
     }
-    frontier[level] = node;
+    keep(level, node);
     size = index + 1;
     return index;
   }
@@ -96,7 +107,7 @@ export function createMerkleLog(hash: Hash, storage: MerkleStorage = createMemor
       if (rest % 2 === 0) continue;
       const left = frontier[level];
       if (left === undefined) throw new RangeError(`frontier lost level ${level}`);
-      acc = acc === undefined ? left : nodeHash(hash, left, acc);
+      acc = acc === undefined ? left : nodeHash(left, acc);
     }
     return acc === undefined ? emptyRoot(hash) : acc.slice();
   }
@@ -166,7 +177,7 @@ export function createMerkleLog(hash: Hash, storage: MerkleStorage = createMemor
     for (let level = levelOf(splitPoint(reopened + 1)); level >= 0; level -= 1) {
       const width = 2 ** level;
       if (start + width > reopened) continue;
-      frontier[level] = nodeAt(level, start / width);
+      keep(level, nodeAt(level, start / width));
       start += width;
     }
     size = reopened;
@@ -176,7 +187,7 @@ export function createMerkleLog(hash: Hash, storage: MerkleStorage = createMemor
     get size() {
       return size;
     },
-    append: (leafBytes) => appendLeafHash(leafHash(hash, leafBytes)),
+    append: (leafBytes) => appendLeafHash(hashers.leaf(leafBytes)),
     appendLeafHash,
     root,
     rootAt,

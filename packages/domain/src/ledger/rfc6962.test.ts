@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CT_LEAVES, CT_ROOTS, fromHex, referenceLeafHash, referenceRoot, toHex } from './ledger-test-helpers';
-import { emptyRoot, isPowerOfTwo, leafHash, merkleTreeHash, nodeHash, splitPoint } from './rfc6962';
+import {
+  createHashers,
+  emptyRoot,
+  isPowerOfTwo,
+  leafHash,
+  merkleTreeHash,
+  nodeHash,
+  splitPoint,
+} from './rfc6962';
 
 const sha256 = (bytes: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(bytes).digest());
 
@@ -33,6 +42,21 @@ describe('RFC 6962 §2.1 Merkle Tree Hash (R-SYS-08)', () => {
     for (let n = 0; n <= 8; n += 1)
       expect(toHex(referenceRoot(sha256, CT_LEAVES.slice(0, n)))).toBe(CT_ROOTS[n]);
     expect(toHex(referenceLeafHash(sha256, new Uint8Array(0)))).toBe(CT_ROOTS[1]);
+  });
+
+  it('property: the reused-buffer hashers give the same leaf and node hashes, whatever the lengths in turn', () => {
+    const hashers = createHashers(sha256);
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.uint8Array(),
+        fc.uint8Array(),
+        (leaf, left, right) => {
+          expect(toHex(hashers.leaf(leaf))).toBe(toHex(leafHash(sha256, leaf)));
+          expect(toHex(hashers.node(left, right))).toBe(toHex(nodeHash(sha256, left, right)));
+        },
+      ),
+    );
   });
 
   it('§2.1 split: k is the largest power of two below n, for sizes past 32 bits', () => {
