@@ -8,7 +8,7 @@ const json = (value: unknown): string => {
   return result.value;
 };
 
-describe('canonical JSON of a ledger leaf (R-SYS-08)', () => {
+describe('canonical JSON of a ledger leaf (§24(7))', () => {
   it('sorts keys at every depth by UTF-16 code units and writes no whitespace', () => {
     expect(json({ b: 1, a: [{ z: true, y: null }, 'x'], A: { c: -0, é: 1.5e21 } })).toBe(
       '{"A":{"c":0,"é":1.5e+21},"a":[{"y":null,"z":true},"x"],"b":1}',

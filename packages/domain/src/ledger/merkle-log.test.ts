@@ -36,7 +36,7 @@ const sizedLog = fc
     return { leaves, log: logOf(leaves, createMemoryStorage({ keepFromLevel })) };
   });
 
-describe('Merkle log (RFC 6962 §2.1, R-SYS-08)', () => {
+describe('Merkle log (RFC 6962 §2.1, §24(7))', () => {
   it('known answers: root after each append and rootAt(k) equal the CT roots for 0…8 leaves', () => {
     const log = createMerkleLog(sha256);
     expect(toHex(log.root())).toBe(CT_ROOTS[0]);

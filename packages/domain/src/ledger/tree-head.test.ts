@@ -16,7 +16,7 @@ const HEAD: TreeHead = {
   timestamp: 1_767_225_600_000, // 2026-01-01T00:00Z = 0x19b76daa800
 };
 
-describe('signed tree heads (RFC 6962 §3.5, R-SYS-08)', () => {
+describe('signed tree heads (RFC 6962 §3.5, §24(7))', () => {
   it('encodes context, log id, timestamp, size and root as fixed big-endian fields', () => {
     const bytes = treeHeadBytes(HEAD);
     expect(bytes.ok).toBe(true);

@@ -50,7 +50,7 @@ const scenario = fc
     };
   });
 
-describe('RFC 9162 §2.1.3.2 inclusion verification (R-SYS-08)', () => {
+describe('RFC 9162 §2.1.3.2 inclusion verification (§24(7))', () => {
   it('known answers: the CT inclusion vectors verify, and fail against the next root', () => {
     for (const { index, size, path } of CT_INCLUSION) {
       const leaf = referenceLeafHash(sha256, CT_LEAVES[index] ?? new Uint8Array(0));
@@ -142,7 +142,7 @@ describe('RFC 9162 §2.1.3.2 inclusion verification (R-SYS-08)', () => {
   });
 });
 
-describe('RFC 9162 §2.1.4.2 consistency verification (R-SYS-08)', () => {
+describe('RFC 9162 §2.1.4.2 consistency verification (§24(7))', () => {
   it('known answers: the CT consistency vectors verify', () => {
     for (const { oldSize, newSize, proof } of CT_CONSISTENCY)
       expect(
