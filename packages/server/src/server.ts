@@ -51,6 +51,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       ports,
       cookieSecurity: config.cookieSecure,
       trustedOrigins: config.trustedOrigins,
+      ...(config.smsReplySecret === undefined ? {} : { smsReplySecret: config.smsReplySecret }),
     });
     const jobs = config.jobs
       ? startJobLoop({

@@ -22,6 +22,8 @@ export type Config = {
   cookieSecure: 'auto' | 'always' | 'never';
   /** Origins besides the server's own allowed to send writes (a web app served elsewhere). */
   trustedOrigins: string[];
+  /** Shared secret of the SMS gateway's reply callback (proactive offers, R-ELIG-16); unset = callbacks refused. */
+  smsReplySecret: string | undefined;
 };
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -41,6 +43,7 @@ const ZEnv = z.object({
   KEZEK_JOBS: booleanFlag.optional(),
   KEZEK_JOB_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  KEZEK_SMS_REPLY_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   TRUSTED_ORIGINS: z
     .string()
     .transform((list) =>
@@ -93,6 +96,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       jobTickMs: e.KEZEK_JOB_TICK_MS,
       cookieSecure: e.COOKIE_SECURE,
       trustedOrigins: e.TRUSTED_ORIGINS,
+      smsReplySecret: e.KEZEK_SMS_REPLY_SECRET,
     },
   };
 }
@@ -120,6 +124,12 @@ export const CONFIG_DOC: ReadonlyArray<{ name: string; default: string; meaning:
     name: 'TRUSTED_ORIGINS',
     default: '(none)',
     meaning: 'comma-separated origins besides the server itself allowed to send writes',
+  },
+  {
+    name: 'KEZEK_SMS_REPLY_SECRET',
+    default: '(unset)',
+    meaning:
+      "shared secret the SMS gateway sends as X-Sms-Gateway-Secret with a parent's reply to a proactive offer",
   },
   { name: 'KEZEK_JOB_TICK_MS', default: '5000', meaning: 'how often the job loop looks for due slots' },
   ...PORTS_CONFIG_DOC,

@@ -46,6 +46,22 @@ export const NOTICE_LABELS = {
     ru: 'истёк срок действия документов',
     en: 'expired documents',
   },
+
+  ageLimit: {
+    kk: 'бала 1 қыркүйекке дейін 6 жасқа толды',
+    ru: 'ребёнку исполнилось 6 лет до 1 сентября',
+    en: 'the child turned 6 before 1 September',
+  },
+  notInterested: {
+    kk: 'орын алуға мүдделілік уақтылы расталмады',
+    ru: 'заинтересованность в месте не подтверждена в срок',
+    en: 'interest in a place was not confirmed in time',
+  },
+  ORIGINALS_NOT_PRESENTED: {
+    kk: 'құжаттардың түпнұсқалары 5 жұмыс күні ішінде ұсынылмады',
+    ru: 'оригиналы документов не представлены в течение 5 рабочих дней',
+    en: 'the original documents were not presented within 5 working days',
+  },
 } as const satisfies Record<string, Record<NotificationLanguage, string>>;
 
 export type NoticeLabel = keyof typeof NOTICE_LABELS;

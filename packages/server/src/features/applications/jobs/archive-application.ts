@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/app-error';
 import { changeApplication, type ChangeDeps } from '../application-change';
 import type { ApplicationRecord } from '../applications.repository';
 import { requireSystem } from './application-job';
-import { jobReasonLabel } from './job-notice-labels';
+import { noticeLabel } from '../../notifications/notice-labels';
 
 export type ArchiveReason = 'ageLimit' | 'notInterested';
 
@@ -39,7 +39,7 @@ export function archiveApplication(
         audit: { action: 'application.archived', data: { reason, rule: RULE[reason] } },
         notice: (after, language) => ({
           event: 'archived',
-          params: { applicationNumber: after.number, reason: jobReasonLabel(reason, language) },
+          params: { applicationNumber: after.number, reason: noticeLabel(reason, language) },
         }),
       };
     },

@@ -6,7 +6,7 @@ import { changeApplication, type Change, type ChangeDeps } from '../application-
 import { queueKeyOf } from '../application-view';
 import { requireSystem } from './application-job';
 import { toDomainApplication } from './domain-application';
-import { jobReasonLabel } from './job-notice-labels';
+import { noticeLabel } from '../../notifications/notice-labels';
 
 /**
  * R-ELIG-15 (A-09): the originals deadline of R-ELIG-12 passed with the application still pending. Decided by
@@ -46,7 +46,7 @@ export function lapseOriginals(
             event: 'rejected',
             params: {
               applicationNumber: after.number,
-              reason: jobReasonLabel('ORIGINALS_NOT_PRESENTED', language),
+              reason: noticeLabel('ORIGINALS_NOT_PRESENTED', language),
             },
           }),
         };
