@@ -18,15 +18,22 @@ export type NoticeRecipients = {
 /** Hands a notice to the outbox in the use case's transaction (R-NOTIF-01: the form's SMS numbers and e-mail). */
 export type Notify = (notice: ApplicationNotice, to: NoticeRecipients) => Promise<void>;
 
-/** The outbox behind Notify: rows written in `trx`, delivered later by the outbox job. */
+/**
+ * The outbox behind Notify: rows written in `trx`, delivered later by the outbox job. With `dedupePrefix` (a job's
+ * slot) each notice carries the key (prefix, event, application), so a slot run again after a crash between its
+ * writes and being marked done enqueues nothing twice (ADR 0004).
+ */
 export const outboxNotify =
-  (trx: Db): Notify =>
+  (trx: Db, dedupePrefix?: string): Notify =>
   async (notice, to) => {
     await enqueueNotification(trx, {
       ...notice,
       language: to.language,
       recipients: to,
       applicationId: to.applicationId,
+      ...(dedupePrefix === undefined
+        ? {}
+        : { dedupeKey: `${dedupePrefix}:${notice.event}:${to.applicationId}` }),
       now: to.at,
     });
   };

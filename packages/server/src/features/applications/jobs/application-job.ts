@@ -8,9 +8,8 @@ import { formatNational } from '../../../platform/national-time';
 import type { Rules } from '../../../platform/rules';
 import { transactor } from '../../../platform/transactor';
 import { auditRepository } from '../../audit/audit.repository';
-import { enqueueNotification } from '../../notifications/enqueue-notification';
 import type { ChangeDeps } from '../application-change';
-import type { Notify } from '../application-notice';
+import { outboxNotify } from '../application-notice';
 import { applicationsRepository, type ApplicationRecord } from '../applications.repository';
 
 /** What the daily application jobs are built from (composeJobs). */
@@ -30,29 +29,12 @@ export function requireSystem(actor: Actor): void {
   if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'Only a scheduled job may do this');
 }
 
-/**
- * The outbox behind a slot's changes: each notice carries a key of (job, slot, event, application), so a slot
- * run again after a crash between its writes and being marked done enqueues nothing twice (ADR 0004).
- */
-const slotNotify =
-  (trx: Db, slotKey: string): Notify =>
-  async (notice, to) => {
-    await enqueueNotification(trx, {
-      ...notice,
-      language: to.language,
-      recipients: to,
-      applicationId: to.applicationId,
-      dedupeKey: `${slotKey}:${notice.event}:${to.applicationId}`,
-      now: to.at,
-    });
-  };
-
 /** changeApplication's dependencies for one slot of one job: one transaction per application. */
 export const slotChangeDeps = (db: Db, job: string, scheduledFor: Date): ChangeDeps => ({
   transaction: transactor(db, (trx) => ({
     applications: applicationsRepository(trx),
     audit: auditRepository(trx),
-    notify: slotNotify(trx, `${job}@${scheduledFor.toISOString()}`),
+    notify: outboxNotify(trx, `${job}@${scheduledFor.toISOString()}`),
   })),
   format: formatNational,
 });
