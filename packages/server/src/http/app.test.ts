@@ -119,3 +119,23 @@ describe('HTTP edge: every bad request gets a clear 4xx with the error body', ()
     expect(Object.keys(doc.paths)).toContain('/api/echo');
   });
 });
+
+describe('a lost race on a uniqueness rule', () => {
+  it('is a 409 CONFLICT to retry, not a 500', async () => {
+    const racing = createRouter();
+    racing.get('/api/race', () => {
+      throw Object.assign(new Error('duplicate key value violates unique constraint "applicants_iin_key"'), {
+        code: '23505',
+      });
+    });
+    const raceApp = createApp({
+      log: createLogger('silent'),
+      bodyLimitBytes: 200,
+      version: 'test',
+      routers: [racing],
+    });
+    const response = await raceApp.request('/api/race');
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('CONFLICT');
+  });
+});

@@ -24,7 +24,19 @@ export function toAppError(error: unknown): AppError {
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', error.message, { field: 'body' });
     if (error.status === 400) return new AppError('VALIDATION_FAILED', error.message);
   }
+  // A uniqueness rule of the database lost a race against a concurrent request (the use case checked first, but
+  // another transaction committed in between): the client retries and gets the answer of the winner.
+  if (databaseErrorCode(error) === '23505') {
+    return new AppError('CONFLICT', 'A concurrent request changed the same record; retry the request');
+  }
   return new AppError('INTERNAL', 'Internal error; it has been logged with the request ID');
+}
+
+/** The SQLSTATE of a PostgreSQL (pg or PGlite) error, if it is one. */
+function databaseErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const { code } = error as { code: unknown };
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 export function errorResponse(c: Context<Env>, error: AppError): Response {

@@ -168,6 +168,17 @@ export function applicationsRepository(db: Db) {
     childByIin: (iin: string) =>
       db.selectFrom('children').selectAll().where('iin', '=', iin).executeTakeFirst(),
 
+    /**
+     * Serialises the transactions that touch the same people (a child, an applicant) until they commit, so two
+     * concurrent submissions cannot both pass the duplicate and registration checks (R-QUEUE-06, R-ELIG-04) or race
+     * on the same idempotency key. Keys are locked in sorted order: no deadlock.
+     */
+    async serialize(keys: readonly string[]): Promise<void> {
+      for (const key of [...new Set(keys)].sort()) {
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
+      }
+    },
+
     async insertApplicant(row: {
       id: string;
       iin: string;

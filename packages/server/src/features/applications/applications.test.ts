@@ -430,3 +430,19 @@ describe('position and why it changed', () => {
     });
   });
 });
+
+describe('concurrent submissions for one child', () => {
+  it('R-QUEUE-06: exactly one of two simultaneous applications wins; the other is refused, never a 500', async () => {
+    const child = { iin: childIin('2022-07-07'), sen: false, pmpcConclusion: false };
+    const results = await Promise.allSettled([
+      submitApplication(deps(), parent(30), form({ child }), NOW, undefined),
+      submitApplication(deps(), parent(31), form({ child }), NOW, undefined),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'R-QUEUE-06',
+    });
+  });
+});

@@ -157,6 +157,7 @@ export async function submitApplication(
   const kind: QueueKind = queue.value;
 
   return deps.transaction(async ({ applications, audit, notify }) => {
+    await applications.serialize([`child:${child.iin}`, `applicant:${applicantIin}`]);
     const settlement = await applications.settlement(input.settlement);
     if (settlement === undefined) {
       throw new AppError(
