@@ -14,12 +14,18 @@ export const ZVerifyApplication = z
   .discriminatedUnion('result', [
     z.object({
       result: z.literal('confirmed'),
+      version: z
+        .number()
+        .int()
+        .min(1)
+        .openapi({ description: 'The version the clerk checked (optimistic concurrency)' }),
       confirmedCategories: z.array(z.string()).optional().openapi({
         description: 'Claimed categories whose documents were confirmed; the others are dropped (R-ELIG-15)',
       }),
     }),
     z.object({
       result: z.literal('rejected'),
+      version: z.number().int().min(1),
       reason: z.enum(REJECTION_REASONS),
       /** Annex 3: the documents that are missing or expired, listed on the refusal receipt. */
       missingDocuments: z.array(z.string().trim().min(2).max(200)).max(20).default([]),

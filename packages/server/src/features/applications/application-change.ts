@@ -73,15 +73,6 @@ export async function changeApplication(
   spec.allowed(actor);
   return deps.transaction(async ({ applications, audit, notify }) => {
     const record = authorizeRecord(actor, spec.access, await applications.lockById(id), APPLICATION_ACCESS);
-    if (spec.version !== undefined && spec.version !== record.version) {
-      throw new AppError(
-        'PRECONDITION_FAILED',
-        `The application changed meanwhile (version ${record.version}, not ${spec.version}); reload it`,
-        {
-          field: 'version',
-        },
-      );
-    }
     if (!spec.from.includes(record.status)) {
       throw new AppError(
         'CONFLICT',
@@ -89,6 +80,15 @@ export async function changeApplication(
         {
           field: 'status',
           rule: 'R-APPL-03',
+        },
+      );
+    }
+    if (spec.version !== undefined && spec.version !== record.version) {
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `The application changed meanwhile (version ${record.version}, not ${spec.version}); reload it`,
+        {
+          field: 'version',
         },
       );
     }

@@ -126,6 +126,7 @@ describe('applications over HTTP', () => {
     ).json()) as ApplicationReceipt;
     const rejected = await post('clerkDistrict1', `/api/applications/${submitted.id}/verification`, {
       result: 'rejected',
+      version: 1,
       reason: 'incompleteDocuments',
       missingDocuments: ['Certificate from the place of work (teacher)'],
     });
@@ -218,7 +219,7 @@ describeAccessMatrix<{ appOfA: string }>(
       method: 'POST',
       path: application('/verification'),
       missingPath: missing('/verification'),
-      body: () => ({ result: 'confirmed' }),
+      body: () => ({ result: 'confirmed', version: 1 }),
       expect: {
         ...everyone(403),
         public: 401,

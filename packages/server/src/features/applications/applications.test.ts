@@ -274,7 +274,7 @@ describe('verification, categories, stop list, withdrawal', () => {
       deps(),
       clerk,
       receipt.id,
-      { result: 'confirmed', confirmedCategories: ['largeFamily'] },
+      { result: 'confirmed', version: 1, confirmedCategories: ['largeFamily'] },
       minutes(20),
     );
     expect(view).toMatchObject({
@@ -286,6 +286,52 @@ describe('verification, categories, stop list, withdrawal', () => {
     expect(view.position).toBeGreaterThanOrEqual(1);
   });
 
+  it('R-CAT-03: a verification made on an older version is refused (the claim changed meanwhile)', async () => {
+    const { receipt } = await submitApplication(
+      deps(),
+      parent(17),
+      form({ categories: ['teacher'] }),
+      NOW,
+      undefined,
+    );
+    await changeCategories(
+      deps(),
+      await owner(17),
+      receipt.id,
+      { version: 1, categories: ['military'] },
+      minutes(5),
+    );
+    const stale = await refusalOf(
+      verifyApplication(deps(), clerk, receipt.id, { result: 'confirmed', version: 1 }, minutes(6)),
+    );
+    expect(stale.code).toBe('PRECONDITION_FAILED');
+  });
+
+  it('R-CAT-03: categories a clerk confirmed before the verification stay confirmed', async () => {
+    const { receipt } = await submitApplication(
+      deps(),
+      parent(18),
+      form({ categories: ['teacher'] }),
+      NOW,
+      undefined,
+    );
+    const byClerk = await changeCategories(
+      deps(),
+      clerk,
+      receipt.id,
+      { version: 1, categories: ['military'] },
+      minutes(5),
+    );
+    const view = await verifyApplication(
+      deps(),
+      clerk,
+      receipt.id,
+      { result: 'confirmed', version: byClerk.version },
+      minutes(6),
+    );
+    expect(view).toMatchObject({ status: 'queued', categories: ['military'], group: 'O' });
+  });
+
   it('a clerk of another district cannot see the application: 404, as if it did not exist', async () => {
     const { receipt } = await submitApplication(
       deps(),
@@ -295,7 +341,7 @@ describe('verification, categories, stop list, withdrawal', () => {
       undefined,
     );
     const error = await refusalOf(
-      verifyApplication(deps(), otherClerk, receipt.id, { result: 'confirmed' }, minutes(10)),
+      verifyApplication(deps(), otherClerk, receipt.id, { result: 'confirmed', version: 1 }, minutes(10)),
     );
     expect(error.code).toBe('NOT_FOUND');
   });
@@ -414,7 +460,7 @@ describe('position and why it changed', () => {
       deps(),
       clerk,
       military.receipt.id,
-      { result: 'confirmed' },
+      { result: 'confirmed', version: 1 },
       new Date(nextDay.getTime() + 600_000),
     );
     const later = await getPosition(deps(), await owner(20), mine.receipt.id);

@@ -21,6 +21,7 @@ export function verifyApplication(
     access: 'write',
     allowed: (a) => requireStaff(a, ['clerk', 'regionalAdmin']),
     from: ['pending'],
+    version: input.version,
     decide: (record): Change => {
       if (input.result === 'rejected') {
         return {
@@ -40,7 +41,8 @@ export function verifyApplication(
           }),
         };
       }
-      const claimed = record.pending_categories;
+      // A clerk may already have confirmed some categories on checked documents (changeCategories): they stay.
+      const claimed = [...new Set([...record.categories, ...record.pending_categories])];
       const confirmed = input.confirmedCategories ?? claimed;
       const unclaimed = confirmed.filter((code) => !claimed.includes(code));
       if (unclaimed.length > 0) {

@@ -52,7 +52,13 @@ describe('originals deadline of pending applications (daily 00:00 job)', () => {
 
   it('R-ELIG-13, R-ELIG-15: an application verified in time is left alone; a slot run twice decides once', async () => {
     const verified = await w.submit('2022-04-10', MONDAY, { categories: ['teacher'] });
-    await verifyApplication(w.changeDeps, CLERK, verified, { result: 'confirmed' }, morning('2026-02-04'));
+    await verifyApplication(
+      w.changeDeps,
+      CLERK,
+      verified,
+      { result: 'confirmed', version: 1 },
+      morning('2026-02-04'),
+    );
     const lapsing = await w.submit('2022-04-10', morning('2026-02-03'), { categories: ['military'] });
     const first = await runSlot('2026-02-11');
     const again = await runSlot('2026-02-11');
