@@ -25,7 +25,10 @@ export async function getRefusalReceipt(
   requireSignedIn(actor);
   const record = await readApplication(deps.applications, actor, id);
   const rejection = record.status === 'rejected' ? await deps.applications.rejection(record.id) : undefined;
-  const data = (rejection?.data ?? {}) as RejectionData;
+  const recorded = (rejection?.data ?? {}) as RejectionData;
+  // R-ELIG-15: originals not presented in time is, on the receipt, an incomplete set of documents.
+  const missedOriginals = recorded.reason === 'ORIGINALS_NOT_PRESENTED';
+  const data = missedOriginals ? { ...recorded, reason: 'incompleteDocuments' } : recorded;
   if (rejection === undefined || !isReason(data.reason)) {
     throw new AppError('CONFLICT', 'Only a rejected application has a refusal receipt', {
       field: 'status',
@@ -38,7 +41,7 @@ export async function getRefusalReceipt(
     recipient: { fullName: record.applicant_name, iin: record.applicant_iin },
     issuerUnit: { kk: rejection.name_kk, ru: rejection.name_ru, en: rejection.name_en },
     reason: data.reason,
-    rule: 'R-REFUSE-01',
+    rule: missedOriginals ? 'R-ELIG-15' : 'R-REFUSE-01',
     missingDocuments: data.missingDocuments ?? [],
     comment: data.comment ?? null,
     executor: { fullName: rejection.executor ?? 'System' },

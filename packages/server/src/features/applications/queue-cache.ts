@@ -19,10 +19,7 @@ export type CachedQueue = OrderedQueue & {
   aheadByGroup(position: number): Record<Group, number>;
 };
 
-async function load(
-  repo: Pick<ApplicationsRepository, 'queue'>,
-  key: Key,
-): Promise<{ version: number; queue: CachedQueue }> {
+async function load(repo: Pick<ApplicationsRepository, 'queue'>, key: Key): Promise<CachedQueue> {
   const loaded = await repo.queue(key.settlement, key.birthYear, key.queue);
   const ordered = orderedQueue(loaded);
   // Prefix counts per group, so "how many ahead" is O(1) for any position.
@@ -32,12 +29,9 @@ async function load(
     prefix.push({ ...last, [member.group]: last[member.group] + 1 });
   }
   return {
-    version: loaded.version,
-    queue: {
-      ...ordered,
-      length: ordered.order.length,
-      aheadByGroup: (position) => prefix[position - 1] ?? { O: 0, P: 0, G: 0 },
-    },
+    ...ordered,
+    length: ordered.order.length,
+    aheadByGroup: (position) => prefix[position - 1] ?? { O: 0, P: 0, G: 0 },
   };
 }
 
@@ -49,10 +43,7 @@ async function load(
  */
 export function createQueueCache(maxQueues = 500): QueueCache {
   const entries = new Map<string, { version: number; queue: CachedQueue }>();
-  const loading = new Map<
-    string,
-    { version: number; done: Promise<{ version: number; queue: CachedQueue }> }
-  >();
+  const loading = new Map<string, { version: number; done: Promise<CachedQueue> }>();
   return {
     async get(repo, key, known) {
       const id = `${key.settlement}/${key.birthYear}/${key.queue}`;
@@ -64,15 +55,17 @@ export function createQueueCache(maxQueues = 500): QueueCache {
         return hit.queue;
       }
       const pending = loading.get(id);
-      if (pending !== undefined && pending.version === version) return (await pending.done).queue;
+      if (pending !== undefined && pending.version === version) return pending.done;
       const done = load(repo, key).finally(() => {
         if (loading.get(id)?.done === done) loading.delete(id);
       });
       loading.set(id, { version, done });
-      const loaded = await done;
-      entries.set(id, loaded);
+      // Cached under the version read BEFORE loading: if a change commits meanwhile, the next lookup sees a newer
+      // version and reloads, so a cached ordering is never older than its version says.
+      const queue = await done;
+      entries.set(id, { version, queue });
       if (entries.size > maxQueues) entries.delete(entries.keys().next().value ?? id);
-      return loaded.queue;
+      return queue;
     },
   };
 }

@@ -88,12 +88,22 @@ function applicantIinOf(actor: Actor, input: SubmitInput): string {
   throw new AppError('FORBIDDEN', 'Only applicants and clerks submit applications');
 }
 
+/** R-ELIG-07: identity data come from the individuals database through the gateway. */
 async function lookUp(individuals: IndividualsPort, iin: string, field: string) {
   const found = await individuals.lookup(iin);
   if (found.ok) return found.value;
-  if (found.error.retryable)
-    throw new AppError('UNAVAILABLE', `The individuals database is unavailable: ${found.error.message}`);
-  throw new AppError('RULE_VIOLATION', `${field}: ${found.error.message}`, { field, rule: 'R-ELIG-07' });
+  switch (found.error.code) {
+    case 'INVALID_INPUT':
+      throw new AppError('RULE_VIOLATION', `${field}: ${found.error.message}`, { field, rule: 'R-ELIG-22' });
+    case 'NOT_FOUND':
+      throw new AppError('RULE_VIOLATION', `${field}: no person with this IIN in the individuals database`, {
+        field,
+        rule: 'R-ELIG-07',
+      });
+    default:
+      // The gateway's own words stay in its logs: the applicant is told what to do, not what broke.
+      throw new AppError('UNAVAILABLE', 'The individuals database did not answer properly; try again later');
+  }
 }
 
 function receipt(
