@@ -1,4 +1,4 @@
-import { orderingGroup } from '@kezek/domain';
+import { orderingGroup, type RuleId } from '@kezek/domain';
 import type { ApplicationView } from '@kezek/contracts';
 import type { ApplicationStatus, ApplicationsTable } from '@kezek/db';
 import type { Updateable } from 'kysely';
@@ -49,6 +49,8 @@ export type Change = {
 };
 
 export type ChangeSpec = {
+  /** The rule the change carries out; a refusal for a wrong status names it. */
+  rule: RuleId;
   access: Access;
   /** Who may make the change, checked before anything is loaded (a refusal reveals nothing). */
   allowed: (actor: Actor) => void;
@@ -79,7 +81,7 @@ export async function changeApplication(
         `Not possible for an application that is ${record.status} (allowed: ${spec.from.join(', ')})`,
         {
           field: 'status',
-          rule: 'R-APPL-03',
+          rule: spec.rule,
         },
       );
     }

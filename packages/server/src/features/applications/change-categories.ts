@@ -29,6 +29,7 @@ export function changeCategories(
   const wanted: string[] = parsed.value;
   const byStaff = actor.kind === 'staff';
   return changeApplication(deps, actor, id, now, {
+    rule: 'R-ORDER-07',
     access: 'write',
     allowed: requireSignedIn,
     from: ['pending', 'queued', 'stopped'],

@@ -13,6 +13,7 @@ export function confirmInterest(
   now: Date,
 ): Promise<ApplicationView> {
   return changeApplication(deps, actor, id, now, {
+    rule: 'R-APPL-08',
     access: 'write',
     allowed: requireSignedIn,
     from: ['queued', 'stopped'],

@@ -13,6 +13,7 @@ export function modifyApplication(
   now: Date,
 ): Promise<ApplicationView> {
   return changeApplication(deps, actor, id, now, {
+    rule: 'R-APPL-02',
     access: 'write',
     allowed: requireSignedIn,
     from: ['pending', 'queued', 'stopped', 'referred'],

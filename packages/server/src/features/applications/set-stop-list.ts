@@ -14,6 +14,7 @@ export function setStopList(
   now: Date,
 ): Promise<ApplicationView> {
   return changeApplication(deps, actor, id, now, {
+    rule: 'R-SYS-12',
     access: 'write',
     allowed: (a) => requireStaff(a, STAFF),
     from: input.on ? ['queued'] : ['stopped'],

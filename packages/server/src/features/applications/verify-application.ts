@@ -18,6 +18,7 @@ export function verifyApplication(
   now: Date,
 ): Promise<ApplicationView> {
   return changeApplication(deps, actor, id, now, {
+    rule: 'R-ELIG-13',
     access: 'write',
     allowed: (a) => requireStaff(a, ['clerk', 'regionalAdmin']),
     from: ['pending'],

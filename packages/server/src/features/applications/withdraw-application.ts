@@ -13,6 +13,7 @@ export function withdrawApplication(
   now: Date,
 ): Promise<ApplicationView> {
   return changeApplication(deps, actor, id, now, {
+    rule: 'R-APPL-03',
     access: 'write',
     allowed: requireSignedIn,
     from: ['pending', 'queued', 'stopped'],

@@ -26,6 +26,7 @@ export function archiveApplication(
   stillDue: (record: ApplicationRecord) => boolean,
 ): Promise<ApplicationView> {
   return changeApplication(deps, actor, id, now, {
+    rule: RULE[reason],
     access: 'write',
     allowed: requireSystem,
     from: FROM[reason],

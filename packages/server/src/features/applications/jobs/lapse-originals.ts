@@ -24,6 +24,7 @@ export function lapseOriginals(
   policyFor: (settlement: string) => Policy,
 ): Promise<ApplicationView> {
   return changeApplication(deps, actor, id, now, {
+    rule: 'R-ELIG-15',
     access: 'write',
     allowed: requireSystem,
     from: ['pending'],
