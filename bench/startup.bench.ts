@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -60,7 +60,10 @@ async function measure(args: string[], env: Record<string, string>, path: string
 
 export async function run(): Promise<Record<string, unknown>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kezek-bench-'));
-  const kezek = ['--import', 'tsx', 'packages/cli/src/main.ts', 'serve'];
+  // What `npm start` runs: the bundled server (built here, as `npm start` builds it first).
+  const built = spawnSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build:server failed');
+  const kezek = ['packages/cli/dist/kezek.mjs', 'serve'];
   const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
   try {
     const baseline = await measure(

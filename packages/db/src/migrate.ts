@@ -1,9 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from './create-db';
 
-export const MIGRATIONS_DIR = join(import.meta.dirname, '..', 'migrations');
+// Resolved through the package, not this file's location, so it holds in the bundled `npm start` too.
+export const MIGRATIONS_DIR = join(dirname(createRequire(import.meta.url).resolve('@kezek/db/package.json')), 'migrations');
 
 /** Any constant shared by all Kezek processes: serialises concurrent migrators on PostgreSQL. */
 const MIGRATION_LOCK = 254_2020;

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createDb, migrate, type DbHandle } from '@kezek/db';
 import { composeApp, composeJobs } from './compose';
@@ -12,7 +13,8 @@ import type { Config } from './platform/config';
 import type { Logger } from './platform/logger';
 import { formatNational, tzdataDisagreement } from './platform/national-time';
 
-export const WEB_ROOT = join(import.meta.dirname, '..', '..', 'web', 'dist');
+// Resolved through the package, not this file's location, so it holds in the bundled `npm start` too.
+export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@kezek/web/package.json')), 'dist');
 
 export type RunningServer = { url: string; seed: SeedResult | undefined; close: () => Promise<void> };
 
