@@ -35,7 +35,7 @@ export function toAppError(error: unknown): AppError {
 /** The SQLSTATE of a PostgreSQL (pg or PGlite) error, if it is one. */
 function databaseErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  const { code } = error as { code: unknown };
+  const { code } = error;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
