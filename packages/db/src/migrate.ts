@@ -5,7 +5,10 @@ import { sql } from 'kysely';
 import type { Db } from './create-db';
 
 // Resolved through the package, not this file's location, so it holds in the bundled `npm start` too.
-export const MIGRATIONS_DIR = join(dirname(createRequire(import.meta.url).resolve('@kezek/db/package.json')), 'migrations');
+export const MIGRATIONS_DIR = join(
+  dirname(createRequire(import.meta.url).resolve('@kezek/db/package.json')),
+  'migrations',
+);
 
 /** Any constant shared by all Kezek processes: serialises concurrent migrators on PostgreSQL. */
 const MIGRATION_LOCK = 254_2020;

@@ -14,7 +14,10 @@ import type { Logger } from './platform/logger';
 import { formatNational, tzdataDisagreement } from './platform/national-time';
 
 // Resolved through the package, not this file's location, so it holds in the bundled `npm start` too.
-export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@kezek/web/package.json')), 'dist');
+export const WEB_ROOT = join(
+  dirname(createRequire(import.meta.url).resolve('@kezek/web/package.json')),
+  'dist',
+);
 
 export type RunningServer = { url: string; seed: SeedResult | undefined; close: () => Promise<void> };
 
