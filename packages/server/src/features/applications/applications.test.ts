@@ -216,6 +216,12 @@ describe('submit (service S1)', () => {
     expect([general.receipt.status, special.receipt.status]).toEqual(['pending', 'pending']);
   });
 
+  it('R-ELIG-14: a child declared as having special needs waits for the PMPC original, even in the general queue', async () => {
+    const child = { iin: childIin(), sen: true, pmpcConclusion: true };
+    const { receipt } = await submitApplication(deps(), parent(19), form({ child }), NOW, undefined);
+    expect(receipt.status).toBe('pending');
+  });
+
   it('R-QUEUE-05: a child without special needs may not join a second queue', async () => {
     const child = { iin: childIin(), sen: false, pmpcConclusion: false };
     await submitApplication(deps(), parent(16), form({ child }), NOW, undefined);

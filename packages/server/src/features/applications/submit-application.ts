@@ -269,13 +269,18 @@ export async function submitApplication(
         created_at: now,
       });
     } else if (input.child.sen || input.child.pmpcConclusion) {
+      // A submission may add a need (checked in the original, below), never erase one recorded before.
       await applications.updateChildNeeds(childId, {
-        sen: input.child.sen,
-        pmpc_conclusion: input.child.pmpcConclusion,
+        sen: input.child.sen || knownChild.sen,
+        pmpc_conclusion: input.child.pmpcConclusion || knownChild.pmpc_conclusion,
       });
     }
 
-    const withOriginals = needsOriginals({ queue: kind, categories: categories.value }, policy);
+    // R-ELIG-14, §18: special needs and the PMPC conclusion lift the age limit and allow several queues, so a
+    // child declared so waits for the clerk to see the conclusion in the original, like any unverifiable document.
+    const declaresNeeds = input.child.sen || input.child.pmpcConclusion;
+    const withOriginals =
+      declaresNeeds || needsOriginals({ queue: kind, categories: categories.value }, policy);
     const seq = await applications.nextRegistrationSeq();
     const id = randomUUID();
     const originalsDueAt = withOriginals

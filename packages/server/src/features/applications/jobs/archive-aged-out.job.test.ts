@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLog } from '../../../testing/test-app';
 import { setStopList } from '../set-stop-list';
+import { verifyApplication } from '../verify-application';
 import { archiveAgedOutJob } from './archive-aged-out.job';
 import { CLERK, midnight, morning, openJobWorld, type JobWorld } from './job-test-helpers';
 
@@ -58,6 +59,14 @@ describe('archive at 6 (daily 00:00 job)', () => {
 
   it('R-SYS-10, E5: a SEN child with a PMPC conclusion is never archived for age', async () => {
     const id = await w.submit('2019-05-05', morning('2025-06-02'), {}, { sen: true, pmpcConclusion: true });
+    // R-ELIG-14: the PMPC conclusion is seen in the original before the child is queued.
+    await verifyApplication(
+      w.changeDeps,
+      CLERK,
+      id,
+      { result: 'confirmed', version: 1 },
+      morning('2025-06-03'),
+    );
     await runSlot('2026-03-15');
     await runSlot('2027-01-01');
     expect(await statusOf(id)).toBe('queued');
