@@ -18,11 +18,21 @@ export const ZIin = z
   .regex(/^\d{12}$/, 'an IIN is 12 digits')
   .openapi({ example: '220410500019', description: 'Individual identification number (ЖСН / ИИН)' });
 
+/** The mobile operator codes of Kazakhstan's numbering plan (7XX after +7); shared with the SMS port. */
+export const KZ_MOBILE_CODES = '0[0-8]|47|5[01]|6[0-4]|7[15-8]';
+
 /** Kazakhstan mobile number, normalised by the server to +7 7XX XXX XX XX. */
 export const ZMobile = z
   .string()
   .transform((value) => value.replace(/[\s()-]/g, ''))
-  .pipe(z.string().regex(/^(\+7|8)7\d{9}$/, 'a Kazakhstan mobile number: +7 7XX XXX XX XX'))
+  .pipe(
+    z
+      .string()
+      .regex(
+        new RegExp(`^(\\+7|8)7(${KZ_MOBILE_CODES})\\d{7}$`),
+        'a Kazakhstan mobile number: +7 7XX XXX XX XX',
+      ),
+  )
   .openapi({ example: '+7 701 234 56 78' });
 
 export const ZQueueKind = z

@@ -1,3 +1,4 @@
+import { KZ_MOBILE_CODES } from '@kezek/contracts';
 import { err, ok, type Result } from '@kezek/domain';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock';
@@ -16,7 +17,7 @@ export type SmsPort = {
  * Kazakhstan mobile numbers in E.164: +7 followed by a mobile operator code (70x, 747, 750–751,
  * 760–764, 771, 775–778) and seven digits. Landlines (+7 7xx of cities, e.g. 727) are not mobile.
  */
-const KZ_MOBILE = /^\+77(0[0-8]|47|5[01]|6[0-4]|7[15-8])\d{7}$/;
+const KZ_MOBILE = new RegExp(`^\\+77(${KZ_MOBILE_CODES})\\d{7}$`);
 
 /** '+7 701 234 56 78', '8 (701) 234-56-78' or '87012345678' → '+77012345678'; undefined if not a KZ mobile. */
 export function normalizeKzMobile(text: string): string | undefined {
