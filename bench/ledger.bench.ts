@@ -1,5 +1,6 @@
-import { createMerkleLog, verifyInclusion } from '@kezek/domain';
+import { createMerkleLog, seededRandom, verifyInclusion } from '@kezek/domain';
 import { sha256 } from '../packages/server/src/platform/sha256';
+import { median, quantile, round } from './support/stats';
 
 export const description =
   'Merkle log appends/s vs raw SHA-256/s (64-byte inputs); inclusion-proof time at 10,000,000 leaves';
@@ -11,26 +12,7 @@ const LEAVES = 10_000_000;
 const PROOFS = 5_000;
 const PROOF_TARGET_MS = 1;
 
-/** mulberry32: a seeded generator, so every run asks for the same proofs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-const quantile = (values: number[], q: number): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length * q)] ?? Number.NaN;
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
-const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
 /**
  * Raw SHA-256 of distinct 64-byte inputs against full appends of 64-byte leaves (the leaf hash, then the nodes
@@ -83,7 +65,7 @@ export function run(): Promise<Record<string, unknown>> {
     `build of ${LEAVES} leaves: ${Math.round(buildMs)} ms, +${mb(after.arrayBuffers - before.arrayBuffers)} MB array buffers, rss ${mb(after.rss)} MB\n`,
   );
 
-  const next = random(7);
+  const next = seededRandom(7);
   const proofTimes: number[] = [];
   for (let i = 0; i < PROOFS; i += 1) {
     const index = Math.floor(next() * LEAVES);

@@ -4,9 +4,11 @@ import {
   instant,
   instantFromEpochMs,
   orderQueue,
+  seededRandom,
   type Group,
   type QueueMember,
 } from '@kezek/domain';
+import { median, round } from './support/stats';
 
 export const description =
   'orderQueue on 1,000,000 applications vs Array.prototype.sort of their numeric keys; QueueIndex insert/withdraw at 300,000';
@@ -19,24 +21,12 @@ const RATIO_TARGET = 1.5;
 const FIVE_YEARS_MS = 5 * 365 * 86_400_000;
 const START_MS = instant('2021-01-01T00:00').valueOf();
 
-/** mulberry32: a seeded generator, so every run measures the same queue. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * ≈3% out-of-turn, ≈15% first-priority, the rest general; submissions over 5 years at whole seconds, and
  * one in fifty sharing the previous application's instant (batches registered by an office clerk).
  */
 function makeMembers(count: number, seed: number): QueueMember[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const members: QueueMember[] = [];
   let previousMs = START_MS;
   for (let i = 0; i < count; i++) {
@@ -48,13 +38,6 @@ function makeMembers(count: number, seed: number): QueueMember[] {
   }
   return members;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function timeMs(task: () => unknown): number {
   const started = performance.now();

@@ -219,3 +219,4 @@ export {
   type VerifySignature,
 } from './ledger/tree-head';
 export { canonicalJson, canonicalJsonBytes } from './ledger/canonical-json';
+export { seededRandom } from './support/seeded-random';

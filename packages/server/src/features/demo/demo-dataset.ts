@@ -11,7 +11,14 @@ import type {
   RegionsTable,
   SettlementsTable,
 } from '@kezek/db';
-import { DEFAULT_POLICY, localDate, orderingGroup, queueAgeEnds, startOfLocalDay } from '@kezek/domain';
+import {
+  DEFAULT_POLICY,
+  localDate,
+  orderingGroup,
+  queueAgeEnds,
+  seededRandom,
+  startOfLocalDay,
+} from '@kezek/domain';
 import type { Insertable } from 'kysely';
 import { applicationNumber } from '../applications/application-number';
 import { KINDERGARTEN_NAMES, NAMES, STREETS, feminineSurname, patronymicOf } from './demo-names';
@@ -77,16 +84,9 @@ const FIRST_PRIORITY = [
   'disabledChildInFamily',
 ] as const;
 
-/** mulberry32: tiny, fast, good enough for demo data, and the same on every machine. */
+/** Draws for demo data from a seeded generator: the same on every machine. */
 function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
   const chance = (p: number) => next() < p;
