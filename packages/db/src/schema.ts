@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '@kezek/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely's view of the tables of migrations/*.sql. `date` columns are read as 'YYYY-MM-DD' strings. */
@@ -61,8 +62,7 @@ export type ChildrenTable = {
   created_at: Timestamp;
 };
 
-export type ApplicationStatus =
-  'pending' | 'queued' | 'stopped' | 'referred' | 'enrolled' | 'withdrawn' | 'rejected' | 'archived';
+export type { ApplicationStatus };
 
 export type ApplicationChannel = 'portal' | 'office' | 'stateCorp' | 'proactive' | 'oneApplication';
 

@@ -127,6 +127,7 @@ export {
 export {
   applicationGroup,
   type Application,
+  APPLICATION_STATUSES,
   type ApplicationStatus,
   type Child,
 } from './allocation/application';

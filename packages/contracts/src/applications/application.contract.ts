@@ -1,16 +1,8 @@
+import { APPLICATION_STATUSES } from '@kezek/domain';
 import { z } from '@hono/zod-openapi';
 import { ZKato, ZPageQuery, pageOf } from '../common';
 
-export const APPLICATION_STATUSES = [
-  'pending',
-  'queued',
-  'stopped',
-  'referred',
-  'enrolled',
-  'withdrawn',
-  'rejected',
-  'archived',
-] as const;
+export { APPLICATION_STATUSES };
 export const CHANNELS = ['portal', 'office', 'stateCorp', 'proactive', 'oneApplication'] as const;
 
 export const ZIin = z

@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from '../policy/policy';
 import { instant } from '../time/instant';
 import { localDate } from '../time/local-date';
 import {
+  APPLICATION_STATUSES,
   applicationGroup,
   changeCategories,
   confirmInterest,
@@ -38,16 +39,7 @@ const application = (status: ApplicationStatus, extra: Partial<Application> = {}
   ...extra,
 });
 
-const STATUSES: readonly ApplicationStatus[] = [
-  'pending',
-  'queued',
-  'stopped',
-  'referred',
-  'enrolled',
-  'withdrawn',
-  'rejected',
-  'archived',
-];
+const STATUSES: readonly ApplicationStatus[] = APPLICATION_STATUSES;
 
 type Trigger = { readonly name: string; readonly run: (a: Application) => Outcome<Application> };
 

@@ -10,8 +10,19 @@ import { done, refused, type Outcome } from './outcome';
 import { ORIGINALS_WORKING_DAYS } from './referral-clock';
 
 /** Spec §5.1. Final: enrolled, withdrawn, rejected, archived. */
-export type ApplicationStatus =
-  'pending' | 'queued' | 'stopped' | 'referred' | 'enrolled' | 'withdrawn' | 'rejected' | 'archived';
+/** Spec §5.1: the statuses of an application — the one list the database, the API and the replay share. */
+export const APPLICATION_STATUSES = [
+  'pending',
+  'queued',
+  'stopped',
+  'referred',
+  'enrolled',
+  'withdrawn',
+  'rejected',
+  'archived',
+] as const;
+
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export type Child = {
   readonly id: string;
