@@ -11,3 +11,5 @@ export * from './auth/session.contract';
 export * from './auth/staff-login.contract';
 export * from './auth/applicant-login.contract';
 export * from './proactive/proactive-offer.contract';
+export * from './applications/application-records.contract';
+export * from './dev/dev-signature.contract';

@@ -188,6 +188,10 @@ export type Database = {
   login_challenges: LoginChallengesTable;
   login_throttle: LoginThrottleTable;
   proactive_offers: ProactiveOffersTable;
+  ledger_logs: LedgerLogsTable;
+  ledger_leaves: LedgerLeavesTable;
+  ledger_heads: LedgerHeadsTable;
+  ledger_salts: LedgerSaltsTable;
 };
 
 export type SessionActorType = 'staff' | 'applicant';
@@ -241,3 +245,31 @@ export type ProactiveOffersTable = {
   answered_by: 'applicant' | 'smsGateway' | 'birthRegistration' | null;
   application_id: string | null;
 };
+
+/** 0006: the registers' transparency logs (issue 7, R-SYS-08); docs/ledger.md. */
+export type LedgerLogName = 'applications' | 'referrals' | 'bulletins';
+
+export type LedgerLogsTable = { log: LedgerLogName; size: Generated<number> };
+
+export type LedgerLeavesTable = {
+  seq: Generated<number>;
+  log: LedgerLogName;
+  /** NULL until the sequencer places the leaf. */
+  leaf_index: number | null;
+  leaf_hash: string;
+  leaf: string;
+  entity_id: string;
+  entity_version: number;
+  created_at: Timestamp;
+};
+
+export type LedgerHeadsTable = {
+  log: LedgerLogName;
+  tree_size: number;
+  root_hash: string;
+  signed_at: Timestamp;
+  signature: string;
+  key_id: string;
+};
+
+export type LedgerSaltsTable = { log: LedgerLogName; entity_id: string; salt: string };

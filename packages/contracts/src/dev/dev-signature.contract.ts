@@ -1,0 +1,20 @@
+import { z } from '@hono/zod-openapi';
+import { ZIin } from '../applications/application.contract';
+
+/**
+ * POST /api/dev/signature — DEVELOPMENT ONLY. Signs a login challenge the way NCALayer would for the holder of
+ * the IIN, with the DevSignatureAuthority. The route exists only while the development signature adapter is
+ * configured (KEZEK_PORTS=dev without KEZEK_SIGNATURE_URL), so the demo web app can sign in parents.
+ */
+export const ZDevSignRequest = z
+  .object({
+    iin: ZIin,
+    payload: z.string().min(1).max(2_000).openapi({ description: 'The challenge payload to sign' }),
+  })
+  .openapi('DevSignRequest');
+export type DevSignRequest = z.infer<typeof ZDevSignRequest>;
+
+export const ZDevSignature = z
+  .object({ signature: z.string().openapi({ description: 'A development CMS envelope, base64' }) })
+  .openapi('DevSignature');
+export type DevSignature = z.infer<typeof ZDevSignature>;
