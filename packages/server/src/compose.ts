@@ -2,6 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db, DbEngine } from '@kezek/db';
 import { auditRepository } from './features/audit/audit.repository';
 import { outboxNotify } from './features/applications/application-notice';
+import { applicationAuditRepository } from './features/applications/application-audit.repository';
+import { applicationRecordsRoutes } from './features/applications/application-records.routes';
 import { applicationsRepository } from './features/applications/applications.repository';
 import { applicationsRoutes } from './features/applications/applications.routes';
 import { archiveAgedOutJob } from './features/applications/jobs/archive-aged-out.job';
@@ -13,6 +15,7 @@ import { authRoutes, type PasswordHasher } from './features/auth/auth.routes';
 import type { CookieSecurity } from './features/auth/session-cookie';
 import { healthRepository } from './features/health/health.repository';
 import { healthRoutes } from './features/health/health.routes';
+import { devSigningRoutes } from './features/dev-signing/dev-signing.routes';
 import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
 import { notificationsRepository } from './features/notifications/notifications.repository';
 import { offerTransactor } from './features/proactive/offer-repos';
@@ -32,7 +35,7 @@ import { formatNational } from './platform/national-time';
 import { hashPassword, verifyPassword } from './platform/password';
 import { DEFAULT_RULES, type Rules } from './platform/rules';
 import { transactor } from './platform/transactor';
-import type { Ports } from './ports';
+import { DevSignatureAuthority, type Ports } from './ports';
 
 export const VERSION = '0.1.0';
 
@@ -110,6 +113,16 @@ export function composeApp(deps: AppDeps) {
         format: formatNational,
         clock: deps.clock,
       }),
+      applicationRecordsRoutes({
+        applications,
+        audit: applicationAuditRepository(deps.db),
+        format: formatNational,
+        clock: deps.clock,
+      }),
+      // DEVELOPMENT ONLY: a signing helper for the demo web app, only beside the development signature adapter.
+      ...(deps.ports.signature instanceof DevSignatureAuthority
+        ? [devSigningRoutes(deps.ports.signature)]
+        : []),
       proactiveRoutes({
         transaction: offerTransactor(deps.db),
         offers: proactiveRepository(deps.db),

@@ -5,7 +5,9 @@ import { ZApplicationListQuery } from './application.contract';
 export const ZAuditEntry = z.object({
   id: z.number().int(),
   at: z.string().openapi({ description: 'National time with offset' }),
-  action: z.string().openapi({ example: 'application.verified', description: 'Stable code; the UI localises it' }),
+  action: z
+    .string()
+    .openapi({ example: 'application.verified', description: 'Stable code; the UI localises it' }),
   actor: z.object({
     kind: z.enum(['applicant', 'staff', 'system', 'public']),
     name: z.string().nullable().openapi({ description: 'Staff full name, or the job name for the system' }),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZIin } from '../applications/application.contract';
+import { parseIin } from '@kezek/domain';
 
 /**
  * POST /api/dev/signature — DEVELOPMENT ONLY. Signs a login challenge the way NCALayer would for the holder of
@@ -8,7 +8,13 @@ import { ZIin } from '../applications/application.contract';
  */
 export const ZDevSignRequest = z
   .object({
-    iin: ZIin,
+    iin: z
+      .string()
+      .superRefine((value, ctx) => {
+        const parsed = parseIin(value);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+      })
+      .openapi({ example: '900101300017', description: 'The signer’s IIN (12 digits, valid control digit)' }),
     payload: z.string().min(1).max(2_000).openapi({ description: 'The challenge payload to sign' }),
   })
   .openapi('DevSignRequest');

@@ -99,6 +99,13 @@ const ROWS: AccessRow<World>[] = [
   },
   { name: 'logout', method: 'POST', path: () => '/api/auth/logout', expect: everyone(204) },
   {
+    name: 'DEVELOPMENT ONLY signing helper (mounted with the dev signature adapter)',
+    method: 'POST',
+    path: () => '/api/dev/signature',
+    body: () => ({ iin: APPLICANT_IINS.applicantB, payload: 'kezek-login:matrix' }),
+    expect: everyone(200),
+  },
+  {
     name: "probe: read applicant A's record",
     method: 'GET',
     path: (w) => `/api/test-probe/records/${w.recordOfA}`,

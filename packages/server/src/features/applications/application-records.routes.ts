@@ -1,0 +1,70 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ZApplicationExportQuery, ZApplicationId, ZAuditTrail, ZErrorBody } from '@kezek/contracts';
+import { actorOf } from '../../http/auth-middleware';
+import { createRouter } from '../../http/openapi-app';
+import type { Clock } from '../../platform/clock';
+import type { ApplicationAuditRepository } from './application-audit.repository';
+import type { ApplicationsRepository } from './applications.repository';
+import { exportApplications } from './export-applications';
+import { getAuditTrail } from './get-audit-trail';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
+  401: { description: 'Not signed in', ...json(ZErrorBody) },
+  403: { description: 'Not allowed', ...json(ZErrorBody) },
+};
+
+const routes = {
+  audit: createRoute({
+    method: 'get',
+    path: '/api/applications/{id}/audit',
+    tags: ['applications'],
+    summary: 'Who changed the application and when (staff who may see it)',
+    request: { params: ZApplicationId },
+    responses: {
+      200: { description: 'The audit trail, oldest first', ...json(ZAuditTrail) },
+      ...errors,
+      404: { description: 'No such application (or not visible)', ...json(ZErrorBody) },
+    },
+  }),
+  export: createRoute({
+    method: 'get',
+    path: '/api/exports/applications',
+    tags: ['applications'],
+    summary: 'The work list as CSV (the list filters, without paging; a clerk gets their district)',
+    request: { query: ZApplicationExportQuery },
+    responses: {
+      200: {
+        description: 'RFC 4180 CSV in UTF-8 with a byte order mark',
+        content: { 'text/csv': { schema: z.string() } },
+      },
+      ...errors,
+    },
+  }),
+};
+
+export type ApplicationRecordsRouteDeps = {
+  applications: ApplicationsRepository;
+  audit: ApplicationAuditRepository;
+  format: (at: Date) => string;
+  clock: Clock;
+};
+
+/** Staff tools over applications: the audit trail of one, and the CSV export of a work list. */
+export function applicationRecordsRoutes(deps: ApplicationRecordsRouteDeps) {
+  return createRouter()
+    .openapi(routes.audit, async (c) =>
+      c.json(await getAuditTrail(deps, actorOf(c), c.req.valid('param').id), 200),
+    )
+    .openapi(routes.export, async (c) => {
+      const now = deps.clock.now();
+      const csv = await exportApplications(deps, actorOf(c), c.req.valid('query'), now);
+      const day = deps.format(now).slice(0, 10);
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="applications-${day}.csv"`,
+        'cache-control': 'no-store',
+      });
+    });
+}
