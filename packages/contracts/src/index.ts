@@ -7,6 +7,7 @@ export * from './applications/application.contract';
 export * from './applications/submit-application.contract';
 export * from './applications/application-actions.contract';
 export * from './applications/position.contract';
+export * from './applications/my-children.contract';
 export * from './auth/session.contract';
 export * from './auth/staff-login.contract';
 export * from './auth/applicant-login.contract';

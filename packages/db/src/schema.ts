@@ -92,6 +92,8 @@ export type ApplicationsTable = {
   idempotency_key: string | null;
   version: Generated<number>;
   updated_at: Timestamp;
+  /** R-ELIG-11: the database does not record the applicant as a parent; the clerk checks representation. */
+  representation_to_verify: Generated<boolean>;
 };
 
 export type QueueStateTable = { queue_key: string; g_since_p: Generated<number>; version: Generated<number> };

@@ -48,6 +48,10 @@ export const ZApplication = z
     queue: z.string(),
     categories: z.array(z.string()),
     pendingCategories: z.array(z.string()),
+    representationToVerify: z.boolean().openapi({
+      description:
+        "R-ELIG-11: the individuals database does not record the applicant as the child's parent; the clerk checks the document of legal representation before confirming",
+    }),
     group: z.enum(['O', 'P', 'G']),
     language: z.string(),
     child: z.object({ iin: z.string().nullable(), fullName: z.string(), birthDate: z.string() }),

@@ -3,7 +3,15 @@ export type PortsConfig = {
   timeoutMs: number;
   dev: { latencyMs: readonly [number, number]; failureRate: number; seed: string };
   individuals:
-    { kind: 'dev' } | { kind: 'shep'; url: string; senderId: string; password: string; serviceId: string };
+    | { kind: 'dev' }
+    | {
+        kind: 'shep';
+        url: string;
+        senderId: string;
+        password: string;
+        serviceId: string;
+        childrenServiceId: string;
+      };
   civilRegistry: { kind: 'dev' } | { kind: 'http'; url: string; token: string };
   signature: { kind: 'dev' } | { kind: 'ncanode'; url: string; token?: string };
   sms: { kind: 'dev' } | { kind: 'http'; url: string; token: string; sender?: string };
@@ -85,6 +93,7 @@ export function parsePortsConfig(env: Env): PortsConfigResult {
             senderId: required('KEZEK_SHEP_SENDER_ID', 'with KEZEK_SHEP_URL'),
             password: required('KEZEK_SHEP_PASSWORD', 'with KEZEK_SHEP_URL'),
             serviceId: required('KEZEK_SHEP_SERVICE_ID', 'with KEZEK_SHEP_URL'),
+            childrenServiceId: required('KEZEK_SHEP_CHILDREN_SERVICE_ID', 'with KEZEK_SHEP_URL'),
           },
     civilRegistry:
       civilUrl === undefined
@@ -134,6 +143,11 @@ export const PORTS_CONFIG_DOC: ReadonlyArray<{ name: string; default: string; me
   },
   { name: 'KEZEK_SHEP_SENDER_ID / KEZEK_SHEP_PASSWORD', default: '—', meaning: 'gateway sender credentials' },
   { name: 'KEZEK_SHEP_SERVICE_ID', default: '—', meaning: 'gateway service ID of the individuals lookup' },
+  {
+    name: 'KEZEK_SHEP_CHILDREN_SERVICE_ID',
+    default: '—',
+    meaning: 'gateway service ID of the children-of-a-parent query (R-ELIG-11)',
+  },
   {
     name: 'KEZEK_CIVIL_REGISTRY_URL / _TOKEN',
     default: '(unset: dev)',

@@ -24,6 +24,7 @@ const realEnv = {
   KEZEK_SHEP_SENDER_ID: 'kezek',
   KEZEK_SHEP_PASSWORD: 'secret-password',
   KEZEK_SHEP_SERVICE_ID: 'GBDFL_PERSON',
+  KEZEK_SHEP_CHILDREN_SERVICE_ID: 'GBDFL_CHILDREN',
   KEZEK_CIVIL_REGISTRY_URL: 'https://zags.example.kz/api',
   KEZEK_CIVIL_REGISTRY_TOKEN: 'zags-token',
   KEZEK_SIGNATURE_URL: 'http://ncanode:14579',
@@ -72,6 +73,7 @@ describe('ports configuration', () => {
       senderId: 'kezek',
       password: 'secret-password',
       serviceId: 'GBDFL_PERSON',
+      childrenServiceId: 'GBDFL_CHILDREN',
     });
     const ports = createPorts(parsed.config, deps);
     expect(ports.individuals).toBeInstanceOf(ShepIndividualsRegistry);
@@ -108,6 +110,7 @@ describe('ports configuration', () => {
       { KEZEK_SHEP_URL: 'https://x', KEZEK_SHEP_SENDER_ID: 'a', KEZEK_SHEP_SERVICE_ID: 's' },
       'KEZEK_SHEP_PASSWORD',
     ],
+    [{ KEZEK_SHEP_URL: 'https://x', KEZEK_SHEP_PASSWORD: 'p' }, 'KEZEK_SHEP_CHILDREN_SERVICE_ID'],
     [{ KEZEK_SMS_URL: 'https://x' }, 'KEZEK_SMS_TOKEN'],
     [{ KEZEK_SMTP_URL: 'http://mail' }, 'KEZEK_SMTP_URL'],
     [{ KEZEK_SMTP_URL: 'smtp://mail' }, 'KEZEK_SMTP_FROM'],

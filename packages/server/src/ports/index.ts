@@ -12,6 +12,7 @@ export { parsePortsConfig, PORTS_CONFIG_DOC, type PortsConfig, type PortsConfigR
 export type { BirthEvent, BirthEventPage, CivilRegistryPort } from './civil-registry-port';
 export type { EmailMessage, EmailPort } from './email-port';
 export type { IndividualsPort, Person } from './individuals-port';
+export { devChildIin } from './individuals-port';
 export type { PortError, PortErrorCode } from './port-error';
 export type { SignaturePort, SignatureVerdict } from './signature-port';
 export type { SmsMessage, SmsPort } from './sms-port';
@@ -41,7 +42,7 @@ export function createPorts(config: PortsConfig, deps: { clock: Clock; log: Logg
   return {
     individuals:
       c.individuals.kind === 'dev'
-        ? new DevIndividualsRegistry(log, dev('individuals'))
+        ? new DevIndividualsRegistry(clock, log, dev('individuals'))
         : new ShepIndividualsRegistry({ ...c.individuals, ...transport }, clock),
     civilRegistry:
       c.civilRegistry.kind === 'dev'

@@ -2,7 +2,7 @@ import { localDate, makeIin } from '@kezek/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../platform/clock';
 import { createLogger } from '../platform/logger';
-import { DevIndividualsRegistry, ShepIndividualsRegistry } from './individuals-port';
+import { devChildIin, DevIndividualsRegistry, ShepIndividualsRegistry } from './individuals-port';
 import { startFakeHttpServer, type FakeHttpServer, type FakeResponse } from './testing/fake-http-server';
 
 const log = createLogger('silent');
@@ -10,8 +10,10 @@ const instant = { latencyMs: [0, 0] } as const;
 const boy = makeIin(localDate('2021-05-14'), 'male', 123);
 const girl = makeIin(localDate('2022-11-30'), 'female', 4567);
 
+const today = manualClock(new Date('2026-03-02T05:00:00Z'));
+
 describe('DevIndividualsRegistry', () => {
-  const registry = new DevIndividualsRegistry(log, instant);
+  const registry = new DevIndividualsRegistry(today, log, instant);
 
   it('derives birth date and sex from the IIN and a stable, plausible name', async () => {
     const first = await registry.lookup(boy);
@@ -38,14 +40,33 @@ describe('DevIndividualsRegistry', () => {
     const unknown = makeIin(localDate('2020-01-02'), 'female', 9999);
     expect(unknown.slice(7, 11)).toBe('9999');
     expect(await registry.lookup(unknown)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const forgetful = new DevIndividualsRegistry(log, { ...instant, unknownIins: [girl] });
+    const forgetful = new DevIndividualsRegistry(today, log, { ...instant, unknownIins: [girl] });
     expect(await forgetful.lookup(girl)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await forgetful.lookup(boy)).ok).toBe(true);
   });
 
+  it("R-ELIG-11: knows a parent's children and only those, and lists two of preschool age", async () => {
+    const mother = makeIin(localDate('1992-07-01'), 'female', 321);
+    const son = devChildIin(mother, localDate('2022-02-02'), 'male');
+    expect(await registry.isParentOf(mother, son)).toEqual({ ok: true, value: true });
+    expect(await registry.isParentOf(mother, boy)).toEqual({ ok: true, value: false });
+    expect(await registry.isParentOf(mother, '123')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    const listed = await registry.childrenOf(mother);
+    if (!listed.ok) throw new Error('expected the children');
+    expect(listed.value).toHaveLength(2);
+    for (const child of listed.value) {
+      expect(await registry.isParentOf(mother, child.iin)).toEqual({ ok: true, value: true });
+      expect(child.birthDate > '2021-09-01' && child.birthDate < '2025-09-01').toBe(true);
+    }
+    expect(await registry.childrenOf(mother)).toEqual(listed);
+  });
+
   it('simulates latency within the range and transient failures at the configured rate', async () => {
     const waits: number[] = [];
-    const flaky = new DevIndividualsRegistry(log, {
+    const flaky = new DevIndividualsRegistry(today, log, {
       latencyMs: [20, 80],
       failureRate: 0.3,
       seed: 'test',
@@ -66,6 +87,7 @@ describe('DevIndividualsRegistry', () => {
   it('warns once that a development adapter is in use', () => {
     const lines: string[] = [];
     new DevIndividualsRegistry(
+      today,
       createLogger('warn', (line) => lines.push(line)),
       instant,
     );
@@ -88,6 +110,7 @@ describe('ShepIndividualsRegistry (against a local gateway)', () => {
         senderId: 'kezek',
         password: 's3cret',
         serviceId: 'GBDFL',
+        childrenServiceId: 'GBDFL_CHILDREN',
         timeoutMs: 2000,
       },
       clock,
@@ -160,6 +183,21 @@ describe('ShepIndividualsRegistry (against a local gateway)', () => {
     expect(await registry().lookup(boy)).toMatchObject({ ok: false, error: { code, retryable } });
   });
 
+  it("R-ELIG-11: asks the children service for a parent's children and checks a child among them", async () => {
+    const child = { iin: girl, surname: 'Ахметова', name: 'Айша', birthDate: '2022-11-30', gender: 'FEMALE' };
+    next = { json: { ...success(null).json, responseData: { data: { children: [child] } } } };
+    expect(await registry().isParentOf(boy, girl)).toEqual({ ok: true, value: true });
+    expect(JSON.parse(server.requests.at(-1)?.body ?? '{}')).toMatchObject({
+      requestInfo: { serviceId: 'GBDFL_CHILDREN' },
+      requestData: { data: { iin: boy } },
+    });
+    expect(await registry().isParentOf(boy, boy)).toEqual({ ok: true, value: false });
+    next = {
+      json: { ...success(null).json, responseData: { data: { children: [{ ...child, iin: '1' }] } } },
+    };
+    expect(await registry().childrenOf(boy)).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
+  });
+
   it('never calls the gateway with an invalid IIN', async () => {
     const before = server.requests.length;
     expect(await registry().lookup('000000000000')).toMatchObject({ error: { code: 'INVALID_INPUT' } });
@@ -168,7 +206,14 @@ describe('ShepIndividualsRegistry (against a local gateway)', () => {
 
   it('reports an unreachable gateway as retryable', async () => {
     const offline = new ShepIndividualsRegistry(
-      { url: 'http://127.0.0.1:1', senderId: 'k', password: 'p', serviceId: 'S', timeoutMs: 500 },
+      {
+        url: 'http://127.0.0.1:1',
+        senderId: 'k',
+        password: 'p',
+        serviceId: 'S',
+        childrenServiceId: 'C',
+        timeoutMs: 500,
+      },
       clock,
     );
     expect(await offline.lookup(boy)).toMatchObject({

@@ -28,6 +28,7 @@ export function toApplicationView(
     queue: record.queue,
     categories: record.categories,
     pendingCategories: record.pending_categories,
+    representationToVerify: record.representation_to_verify,
     group: orderingGroup(record.categories, record.privilege_used),
     language: record.language,
     child: { iin: record.child_iin, fullName: record.child_name, birthDate: record.child_birth_date },

@@ -1,6 +1,13 @@
-import type { ApplicationPage, ApplicationReceipt, PositionView, RefusalReceipt } from '@kezek/contracts';
-import { localDate, makeIin } from '@kezek/domain';
+import type {
+  ApplicationPage,
+  ApplicationReceipt,
+  ChildrenList,
+  PositionView,
+  RefusalReceipt,
+} from '@kezek/contracts';
+import { addDays, localDate } from '@kezek/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devChildIin } from '../../ports/individuals-port';
 import { describeAccessMatrix, everyone, type AccessRow } from '../../testing/access-matrix';
 import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
 import {
@@ -14,11 +21,13 @@ import {
 let t: AuthTestApp;
 let world: { appOfA: string };
 const MISSING = '00000000-0000-4000-8000-00000000dead';
-let serial = 300;
-const newChild = () => makeIin(localDate('2022-03-03'), 'female', (serial += 1));
+let serial = 0;
+/** A new child of `parent` in the development individuals database (R-ELIG-11). */
+const newChild = (parent: string, born = '2022-03-03') =>
+  devChildIin(parent, addDays(localDate(born), (serial += 1)), 'female');
 
-const form = (overrides: Record<string, unknown> = {}) => ({
-  child: { iin: newChild() },
+const form = (overrides: Record<string, unknown> = {}, parent: string = APPLICANT_IINS.applicantA) => ({
+  child: { iin: newChild(parent) },
   settlement: FIXTURE_TERRITORY.settlement1,
   smsNumbers: ['+7 701 234 56 78'],
   consent: true,
@@ -62,13 +71,13 @@ describe('applications over HTTP', () => {
     const response = await post(
       'clerkDistrict1',
       '/api/applications',
-      form({ channel: 'office', applicantIin: APPLICANT_IINS.applicantB }),
+      form({ channel: 'office', applicantIin: APPLICANT_IINS.applicantB }, APPLICANT_IINS.applicantB),
     );
     expect(response.status).toBe(201);
     const other = await post(
       'clerkDistrict2',
       '/api/applications',
-      form({ channel: 'office', applicantIin: APPLICANT_IINS.applicantB }),
+      form({ channel: 'office', applicantIin: APPLICANT_IINS.applicantB }, APPLICANT_IINS.applicantB),
     );
     expect(other.status).toBe(403);
   });
@@ -97,7 +106,7 @@ describe('applications over HTTP', () => {
     ],
     [
       'R-ELIG-03: a child too old',
-      form({ child: { iin: makeIin(localDate('2019-01-05'), 'male', 77) } }),
+      form({ child: { iin: newChild(APPLICANT_IINS.applicantA, '2019-01-05') } }),
       422,
       'child.iin',
     ],
@@ -105,6 +114,28 @@ describe('applications over HTTP', () => {
     const response = await post('applicantA', '/api/applications', body);
     expect(response.status).toBe(status);
     expect(((await response.json()) as { error: { field: string } }).error.field).toBe(field);
+  });
+
+  it("R-ELIG-11: the portal refuses a child the individuals database does not record as the applicant's", async () => {
+    const response = await post('applicantB', '/api/applications', form());
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ error: { field: 'child.iin', rule: 'R-ELIG-11' } });
+  });
+
+  it('R-ELIG-11: the apply form offers the children the individuals database records for the applicant', async () => {
+    const { status, body } = await get<ChildrenList>('applicantB', '/api/me/children');
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(2);
+    const [first] = body.items;
+    if (first === undefined) throw new Error('expected a child');
+    const response = await post(
+      'applicantB',
+      '/api/applications',
+      form({ child: { iin: first.iin } }, APPLICANT_IINS.applicantB),
+    );
+    expect(response.status).toBe(201);
+    expect((await get('clerkDistrict1', '/api/me/children')).status).toBe(403);
+    expect((await get('public', '/api/me/children')).status).toBe(401);
   });
 
   it('R-APPL-11: the applicant sees the position and who is ahead', async () => {
@@ -179,6 +210,12 @@ const ownerAndStaff: AccessRow<{ appOfA: string }>['expect'] = {
 describeAccessMatrix<{ appOfA: string }>(
   "R-APPL-10: applications — every endpoint × every role; another's record is hidden",
   [
+    {
+      name: 'my children in the individuals database',
+      method: 'GET',
+      path: () => '/api/me/children',
+      expect: { ...everyone(403), public: 401, applicantA: 200, applicantB: 200 },
+    },
     {
       name: 'application',
       method: 'GET',
@@ -257,7 +294,7 @@ describeAccessMatrix<{ appOfA: string }>(
       body: (_w, persona) =>
         persona === 'clerkDistrict1' || persona === 'clerkDistrict2'
           ? form({ channel: 'office', applicantIin: APPLICANT_IINS.applicantA })
-          : form(),
+          : form({}, persona === 'applicantB' ? APPLICANT_IINS.applicantB : APPLICANT_IINS.applicantA),
       expect: { ...everyone(403), public: 401, applicantA: 201, applicantB: 201, clerkDistrict1: 201 },
     },
   ],

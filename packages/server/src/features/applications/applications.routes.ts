@@ -6,6 +6,7 @@ import {
   ZApplicationPage,
   ZApplicationReceipt,
   ZChangeCategories,
+  ZChildrenList,
   ZErrorBody,
   ZModifyApplication,
   ZPosition,
@@ -33,6 +34,7 @@ import { getPositionHistory } from './get-position-history';
 import { getRefusalReceipt } from './get-refusal-receipt';
 import type { QueueCache } from './queue-cache';
 import { listApplications } from './list-applications';
+import { listMyChildren } from './list-my-children';
 import { modifyApplication } from './modify-application';
 import { setStopList } from './set-stop-list';
 import { submitApplication, type SubmitDeps } from './submit-application';
@@ -80,6 +82,18 @@ const routes = {
       },
       ...errors,
       503: { description: 'A state information system is unavailable; retry', ...json(ZErrorBody) },
+    },
+  }),
+  myChildren: createRoute({
+    method: 'get',
+    path: '/api/me/children',
+    tags: ['applications'],
+    summary: 'The children the individuals database records for the signed-in applicant (R-ELIG-11)',
+    responses: {
+      200: { description: 'The children', ...json(ZChildrenList) },
+      401: errors[401],
+      403: errors[403],
+      503: { description: 'The individuals database is unavailable; retry', ...json(ZErrorBody) },
     },
   }),
   list: createRoute({
@@ -177,6 +191,7 @@ export function applicationsRoutes(deps: ApplicationsRouteDeps) {
       );
       return c.json(result.receipt, result.created ? 201 : 200);
     })
+    .openapi(routes.myChildren, async (c) => c.json(await listMyChildren(deps, actorOf(c)), 200))
     .openapi(routes.list, async (c) =>
       c.json(await listApplications(deps, actorOf(c), c.req.valid('query'), deps.clock.now()), 200),
     )

@@ -1,14 +1,15 @@
 import type { SubmitApplication } from '@kezek/contracts';
 import type { DbHandle } from '@kezek/db';
 import { openTestDb } from '@kezek/db/testing';
-import { localDate, makeIin } from '@kezek/domain';
+import { localDate, makeIin, ok } from '@kezek/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { formatNational } from '../../platform/national-time';
 import { DEFAULT_RULES } from '../../platform/rules';
 import { transactor } from '../../platform/transactor';
-import { DevIndividualsRegistry } from '../../ports/individuals-port';
+import { manualClock } from '../../platform/clock';
+import { devChildIin, DevIndividualsRegistry, type IndividualsPort } from '../../ports/individuals-port';
 import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
 import { silentLog } from '../../testing/test-app';
 import { auditRepository } from '../audit/audit.repository';
@@ -29,7 +30,15 @@ let failAfterWrite = false;
 const NOW = new Date('2026-02-02T05:00:00Z'); // Monday 10:00 national time
 const SETTLEMENT = FIXTURE_TERRITORY.settlement1;
 
-const deps = () => ({
+const registry = new DevIndividualsRegistry(manualClock(NOW), silentLog, { latencyMs: [0, 0] });
+/** Family ties are not what most tests here are about: every applicant is the child's parent (R-ELIG-11 below). */
+const everyoneAParent: IndividualsPort = {
+  lookup: (iin) => registry.lookup(iin),
+  childrenOf: (iin) => registry.childrenOf(iin),
+  isParentOf: () => Promise.resolve(ok(true)),
+};
+
+const deps = (individuals: IndividualsPort = everyoneAParent) => ({
   transaction: transactor(handle.db, (trx) => ({
     applications: applicationsRepository(trx),
     audit: auditRepository(trx),
@@ -39,7 +48,7 @@ const deps = () => ({
       notices.push(notice);
     },
   })),
-  individuals: new DevIndividualsRegistry(silentLog, { latencyMs: [0, 0] }),
+  individuals,
   rules: DEFAULT_RULES,
   format: formatNational,
   applications: applicationsRepository(handle.db),
@@ -243,6 +252,49 @@ describe('submit (service S1)', () => {
       ),
     );
     expect(error).toMatchObject({ code: 'RULE_VIOLATION', field: 'child.iin', rule: 'R-ELIG-07' });
+  });
+
+  it("R-ELIG-11: the portal takes a child the individuals database records as the applicant's", async () => {
+    const child = {
+      iin: devChildIin(parentIin(40), localDate('2022-05-05'), 'female'),
+      sen: false,
+      pmpcConclusion: false,
+    };
+    const { receipt } = await submitApplication(deps(registry), parent(40), form({ child }), NOW, undefined);
+    expect(receipt.status).toBe('queued');
+  });
+
+  it("R-ELIG-11: the portal refuses a child not recorded as the applicant's, and writes nothing", async () => {
+    const child = { iin: childIin(), sen: false, pmpcConclusion: false };
+    const error = await refusalOf(
+      submitApplication(deps(registry), parent(41), form({ child }), NOW, undefined),
+    );
+    expect(error).toMatchObject({ code: 'RULE_VIOLATION', field: 'child.iin', rule: 'R-ELIG-11' });
+    expect(error.message).toMatch(/legal representative/);
+    expect(await applicationsRepository(handle.db).applicantByIin(parentIin(41))).toBeUndefined();
+    expect(await applicationsRepository(handle.db).childByIin(child.iin)).toBeUndefined();
+  });
+
+  it('R-ELIG-11: at an office a representative waits for the clerk to see the document; confirming clears it', async () => {
+    const child = { iin: childIin(), sen: false, pmpcConclusion: false };
+    const { receipt } = await submitApplication(
+      deps(registry),
+      clerk,
+      form({ channel: 'office', applicantIin: parentIin(42), child }),
+      NOW,
+      undefined,
+    );
+    expect(receipt).toMatchObject({ status: 'pending', position: null });
+    const stored = await applicationsRepository(handle.db).byId(receipt.id);
+    expect(stored?.representation_to_verify).toBe(true);
+    const view = await verifyApplication(
+      deps(),
+      clerk,
+      receipt.id,
+      { result: 'confirmed', version: 1 },
+      minutes(5),
+    );
+    expect(view).toMatchObject({ status: 'queued', representationToVerify: false });
   });
 
   it('a failure after the first writes leaves nothing behind (one transaction)', async () => {

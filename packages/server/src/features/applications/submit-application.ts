@@ -106,6 +106,33 @@ async function lookUp(individuals: IndividualsPort, iin: string, field: string) 
   }
 }
 
+/**
+ * R-ELIG-11: the provider checks the applicant–child relationship at registration. On the proactive channels the
+ * birth record itself names the parent. A parent the individuals database records applies anywhere; anyone else
+ * (a guardian, a trustee) shows the document of legal representation at an office, so the portal refuses them and
+ * an office application waits for the clerk to see that document.
+ */
+async function representationToVerify(
+  individuals: IndividualsPort,
+  applicantIin: string,
+  childIin: string,
+  channel: ApplicationChannel,
+): Promise<boolean> {
+  if (CONSENT_CHANNELS.includes(channel)) return false;
+  const related = await individuals.isParentOf(applicantIin, childIin);
+  if (!related.ok)
+    throw new AppError('UNAVAILABLE', 'The individuals database did not answer properly; try again later');
+  if (related.value) return false;
+  if (channel === 'portal') {
+    throw new AppError(
+      'RULE_VIOLATION',
+      'child.iin: the individuals database does not record you as a parent of this child; a guardian or other legal representative applies at the education department or a State Corporation office with the document of representation',
+      { field: 'child.iin', rule: 'R-ELIG-11' },
+    );
+  }
+  return true;
+}
+
 function receipt(
   record: Pick<ApplicationRecord, 'id' | 'number' | 'status'> & Parameters<typeof queueKeyOf>[0],
   submittedAt: Date,
@@ -162,6 +189,12 @@ export async function submitApplication(
       },
     );
   }
+  const toVerifyRepresentation = await representationToVerify(
+    deps.individuals,
+    applicantIin,
+    child.iin,
+    input.channel,
+  );
   const policy = deps.rules.policyFor(input.settlement, now);
   const today = localDateOf(instantFromEpochMs(now.getTime()));
   const kind: QueueKind = queue.value;
@@ -280,7 +313,9 @@ export async function submitApplication(
     // child declared so waits for the clerk to see the conclusion in the original, like any unverifiable document.
     const declaresNeeds = input.child.sen || input.child.pmpcConclusion;
     const withOriginals =
-      declaresNeeds || needsOriginals({ queue: kind, categories: categories.value }, policy);
+      declaresNeeds ||
+      toVerifyRepresentation ||
+      needsOriginals({ queue: kind, categories: categories.value }, policy);
     const seq = await applications.nextRegistrationSeq();
     const id = randomUUID();
     const originalsDueAt = withOriginals
@@ -308,6 +343,7 @@ export async function submitApplication(
       verified_at: withOriginals ? null : now,
       idempotency_key: key ?? null,
       updated_at: now,
+      representation_to_verify: toVerifyRepresentation,
     };
     await applications.insertApplication(record);
     if (record.status === 'queued') {
@@ -325,7 +361,7 @@ export async function submitApplication(
       action: 'application.submitted',
       entityType: 'application',
       entityId: id,
-      data: { channel: input.channel, status: record.status },
+      data: { channel: input.channel, status: record.status, representationToVerify: toVerifyRepresentation },
     });
     const position =
       record.status === 'queued'

@@ -8,7 +8,8 @@ import { queueKeyOf } from './application-view';
 
 /**
  * R-ELIG-11..15: the clerk checks the originals. Confirmed → queued by its submission time (R-ELIG-13), with
- * the categories whose documents were confirmed (R-CAT-03); rejected → the reasoned refusal (R-REFUSE-01).
+ * the categories whose documents were confirmed (R-CAT-03) and the legal representation, if it was to be
+ * checked (R-ELIG-11); rejected → the reasoned refusal (R-REFUSE-01).
  */
 export function verifyApplication(
   deps: ChangeDeps,
@@ -58,7 +59,12 @@ export function verifyApplication(
       }
       return {
         status: 'queued',
-        fields: { categories: confirmed, pending_categories: [], verified_at: now },
+        fields: {
+          categories: confirmed,
+          pending_categories: [],
+          verified_at: now,
+          representation_to_verify: false,
+        },
         queueEvent: 'registered',
         audit: {
           action: 'application.verified',

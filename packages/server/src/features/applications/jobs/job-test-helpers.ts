@@ -3,12 +3,13 @@ import type { DbHandle } from '@kezek/db';
 import { openTestDb } from '@kezek/db/testing';
 import { instantAt, localDate, makeIin, timeOfDay } from '@kezek/domain';
 import type { Actor } from '../../../platform/actor';
+import { manualClock } from '../../../platform/clock';
 import type { JobDefinition } from '../../../platform/jobs/job';
 import { runDueJobs } from '../../../platform/jobs/run-due-jobs';
 import { formatNational } from '../../../platform/national-time';
 import { DEFAULT_RULES } from '../../../platform/rules';
 import { transactor } from '../../../platform/transactor';
-import { DevIndividualsRegistry } from '../../../ports/individuals-port';
+import { devChildIin, DevIndividualsRegistry } from '../../../ports/individuals-port';
 import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../../testing/auth-fixtures.repository';
 import { silentLog } from '../../../testing/test-app';
 import { auditRepository } from '../../audit/audit.repository';
@@ -63,7 +64,9 @@ export async function openJobWorld(): Promise<JobWorld> {
   const changeDeps: ChangeDeps = { transaction: transactor(db, bind), format: formatNational };
   const submitDeps = {
     ...changeDeps,
-    individuals: new DevIndividualsRegistry(silentLog, { latencyMs: [0, 0] }),
+    individuals: new DevIndividualsRegistry(manualClock(new Date('2026-01-01T00:00:00Z')), silentLog, {
+      latencyMs: [0, 0],
+    }),
     rules: DEFAULT_RULES,
   };
   let serial = 500;
@@ -80,7 +83,7 @@ export async function openJobWorld(): Promise<JobWorld> {
         actor,
         {
           channel: 'portal',
-          child: { iin: makeIin(localDate(birthDate), 'male', serial), ...needs },
+          child: { iin: devChildIin(parentIin, localDate(birthDate), 'male'), ...needs },
           settlement: FIXTURE_TERRITORY.settlement1,
           queue: 'general',
           categories: [],
