@@ -58,6 +58,7 @@ export {
   type YearCalendar,
 } from './calendar/working-day-calendar';
 export { KZ_WORKING_DAY_CALENDAR, kzYearCalendar } from './calendar/kz-calendar';
+export { addOfficeMinutes, PROVIDER_OFFICE_HOURS, type OfficeHours } from './calendar/office-hours';
 export { KZ_FIXED_HOLIDAYS, KZ_YEAR_VARIABLES } from './calendar/kz-holidays';
 
 export { controlDigit, type IdNumberError, type IdNumberErrorCode } from './iin/check-digit';

@@ -127,6 +127,21 @@ describe('submit (service S1)', () => {
     expect(notices.map((n) => n.event)).toEqual(['queued']);
   });
 
+  it('R-ELIG-10, R-TIME-05: the 30-minute check runs in office working time', async () => {
+    const friday = new Date('2026-02-06T13:15:00Z'); // Friday 18:15 national time: 15 office minutes left
+    const { receipt } = await submitApplication(
+      deps(),
+      parent(43),
+      form({ categories: ['teacher'] }),
+      friday,
+      undefined,
+    );
+    const stored = await applicationsRepository(handle.db).byId(receipt.id);
+    expect(stored === undefined ? undefined : formatNational(stored.check_due_at)).toBe(
+      '2026-02-09T09:15:00+05:00',
+    );
+  });
+
   it('R-ELIG-12, R-ELIG-14: a privilege needing originals waits, with the 5-working-day deadline', async () => {
     const { receipt } = await submitApplication(
       deps(),

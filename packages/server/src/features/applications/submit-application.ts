@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationReceipt, SubmitApplication } from '@kezek/contracts';
 import {
+  addOfficeMinutes,
   checkNewApplication,
   endOfLocalDay,
   instantFromEpochMs,
@@ -34,7 +35,8 @@ export type SubmitDeps = {
   format: (at: Date) => string;
 };
 
-const CHECK_MINUTES = 30; // R-ELIG-10: completeness is checked within 30 minutes.
+/** R-ELIG-10: completeness is checked within 30 minutes of office working time (R-TIME-05). */
+const CHECK_MINUTES = 30;
 
 /**
  * Annex 1 as the use case takes it: the HTTP form (portal, office, State Corporation) or, built by the proactive
@@ -338,7 +340,9 @@ export async function submitApplication(
       language: input.language,
       submitted_at: now,
       registration_seq: seq,
-      check_due_at: new Date(now.getTime() + CHECK_MINUTES * 60_000),
+      check_due_at: new Date(
+        addOfficeMinutes(instantFromEpochMs(now.getTime()), CHECK_MINUTES, deps.rules.calendar),
+      ),
       originals_due_at: originalsDueAt,
       verified_at: withOriginals ? null : now,
       idempotency_key: key ?? null,
