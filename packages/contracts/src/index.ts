@@ -14,3 +14,4 @@ export * from './auth/applicant-login.contract';
 export * from './proactive/proactive-offer.contract';
 export * from './applications/application-records.contract';
 export * from './dev/dev-signature.contract';
+export * from './ledger.contract';

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db, DbEngine } from '@kezek/db';
 import { auditRepository } from './features/audit/audit.repository';
@@ -15,6 +16,9 @@ import { authRoutes, type PasswordHasher } from './features/auth/auth.routes';
 import type { CookieSecurity } from './features/auth/session-cookie';
 import { healthRepository } from './features/health/health.repository';
 import { healthRoutes } from './features/health/health.routes';
+import { createLedgerDeps } from './features/ledger/ledger-deps';
+import { sequenceLedgerJob, signTreeHeadsJob } from './features/ledger/ledger.jobs';
+import { ledgerRoutes } from './features/ledger/ledger.routes';
 import { devSigningRoutes } from './features/dev-signing/dev-signing.routes';
 import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
 import { notificationsRepository } from './features/notifications/notifications.repository';
@@ -54,6 +58,8 @@ export type AppDeps = {
   rules?: Rules;
   /** Shared secret of the SMS gateway's reply callback (R-ELIG-16); unset = only signed-in parents reply. */
   smsReplySecret?: string;
+  /** KEZEK_LEDGER_KEY: signs the registers' tree heads; unset = generated once and kept in the database. */
+  ledgerKey?: KeyObject;
   /** Mounted after the features: test-only routes (access probes); empty in production. */
   extraRouters?: ReadonlyArray<OpenAPIHono<Env>>;
 };
@@ -132,14 +138,25 @@ export function composeApp(deps: AppDeps) {
         clock: deps.clock,
         smsReplySecret: deps.smsReplySecret,
       }),
+      ledgerRoutes({
+        ...createLedgerDeps({ db: deps.db, key: deps.ledgerKey, log: deps.log }),
+        clock: deps.clock,
+      }),
       ...(deps.extraRouters ?? []),
     ],
   });
 }
 
 /** The scheduled jobs of this build (ADR 0004), run by the job loop of `kezek serve`. */
-export function composeJobs(deps: { db: Db; ports: Ports; log: Logger; rules?: Rules }): JobDefinition[] {
+export function composeJobs(deps: {
+  db: Db;
+  ports: Ports;
+  log: Logger;
+  rules?: Rules;
+  ledgerKey?: KeyObject;
+}): JobDefinition[] {
   const daily = { db: deps.db, rules: deps.rules ?? DEFAULT_RULES, log: deps.log };
+  const ledger = createLedgerDeps({ db: deps.db, key: deps.ledgerKey, log: deps.log });
   return [
     deliverOutboxJob({
       repo: notificationsRepository(deps.db),
@@ -157,5 +174,7 @@ export function composeJobs(deps: { db: Db; ports: Ports; log: Logger; rules?: R
       individuals: deps.ports.individuals,
       log: deps.log.child({ job: 'pollBirthEvents' }),
     }),
+    sequenceLedgerJob(ledger),
+    signTreeHeadsJob(ledger),
   ];
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parsePortsConfig, PORTS_CONFIG_DOC, type PortsConfig } from '../ports/config';
+import type { KeyObject } from 'node:crypto';
+import { parseEd25519PrivateKey } from './ed25519';
 import { LOG_LEVELS, type LogLevel } from './logger';
 
 export type Config = {
@@ -24,6 +26,8 @@ export type Config = {
   trustedOrigins: string[];
   /** Shared secret of the SMS gateway's reply callback (proactive offers, R-ELIG-16); unset = callbacks refused. */
   smsReplySecret: string | undefined;
+  /** KEZEK_LEDGER_KEY: Ed25519 key signing the registers' tree heads; unset = generated once, kept in the database. */
+  ledgerKey: KeyObject | undefined;
 };
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -44,6 +48,15 @@ const ZEnv = z.object({
   KEZEK_JOB_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   KEZEK_SMS_REPLY_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  KEZEK_LEDGER_KEY: z
+    .string()
+    .transform((text, ctx) => {
+      const key = parseEd25519PrivateKey(text);
+      if (typeof key !== 'string') return key;
+      ctx.addIssue({ code: 'custom', message: key });
+      return z.NEVER;
+    })
+    .optional(),
   TRUSTED_ORIGINS: z
     .string()
     .transform((list) =>
@@ -55,6 +68,9 @@ const ZEnv = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each origin is an http(s) URL' })))
     .default([]),
 });
+
+/** Never echoed in an error message: a typo in a key must not print the key into a log. */
+const SECRETS: ReadonlySet<string> = new Set(['KEZEK_SMS_REPLY_SECRET', 'KEZEK_LEDGER_KEY']);
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
@@ -73,7 +89,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
           ? []
           : parsed.error.issues.map(
               (issue) =>
-                `${issue.path.join('.')}: ${issue.message} (got "${String(present[String(issue.path[0])])}")`,
+                `${issue.path.join('.')}: ${issue.message}${
+                  SECRETS.has(String(issue.path[0]))
+                    ? ''
+                    : ` (got "${String(present[String(issue.path[0])])}")`
+                }`,
             )),
         ...(ports.ok ? [] : ports.errors),
       ],
@@ -97,6 +117,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       cookieSecure: e.COOKIE_SECURE,
       trustedOrigins: e.TRUSTED_ORIGINS,
       smsReplySecret: e.KEZEK_SMS_REPLY_SECRET,
+      ledgerKey: e.KEZEK_LEDGER_KEY,
     },
   };
 }
@@ -130,6 +151,12 @@ export const CONFIG_DOC: ReadonlyArray<{ name: string; default: string; meaning:
     default: '(unset)',
     meaning:
       "shared secret the SMS gateway sends as X-Sms-Gateway-Secret with a parent's reply to a proactive offer",
+  },
+  {
+    name: 'KEZEK_LEDGER_KEY',
+    default: '(generated)',
+    meaning:
+      "Ed25519 private key signing the registers' tree heads (PEM, or base64 PKCS #8 / 32-byte seed); unset: generated on first start and kept in the database (warned)",
   },
   { name: 'KEZEK_JOB_TICK_MS', default: '5000', meaning: 'how often the job loop looks for due slots' },
   ...PORTS_CONFIG_DOC,

@@ -1,6 +1,8 @@
 import type { AuditLogTable, Db } from '@kezek/db';
 import type { Insertable } from 'kysely';
 import type { Actor } from '../../platform/actor';
+import { appendRegisterLeaf } from '../ledger/append-register-leaf';
+import { ledgerRepository } from '../ledger/ledger.repository';
 
 export type AuditEntry = {
   at: Date;
@@ -27,8 +29,12 @@ function actorColumns(actor: Actor): Pick<Insertable<AuditLogTable>, 'actor_type
 
 export type AuditRepository = ReturnType<typeof auditRepository>;
 
-/** Who did what, when — written by use cases in the same transaction as the change. */
+/**
+ * Who did what, when — written by use cases in the same transaction as the change. An audited change of a
+ * register entity (application, referral, bulletin) also appends its leaf to the register's log (R-SYS-08).
+ */
 export function auditRepository(db: Db) {
+  const ledger = ledgerRepository(db);
   return {
     async record(entry: AuditEntry): Promise<void> {
       await db
@@ -43,6 +49,7 @@ export function auditRepository(db: Db) {
           data: JSON.stringify(entry.data ?? {}),
         })
         .execute();
+      await appendRegisterLeaf(ledger, entry);
     },
 
     trail: (entityType: string, entityId: string) =>
