@@ -46,6 +46,8 @@ export type Change = {
   audit: { action: string; data?: Record<string, unknown> };
   /** The notification of the change, from the application after it and its position (null unless queued). */
   notice?: (after: ApplicationRecord, language: 'kk' | 'ru', position: number | null) => ApplicationNotice;
+  /** Contacts told as well as the application's own after the change (the previous ones, when they change). */
+  noticeAlsoTo?: { smsNumbers: readonly string[]; email: string | null };
 };
 
 export type ChangeSpec = {
@@ -133,13 +135,21 @@ export async function changeApplication(
         : null;
     if (change.notice !== undefined) {
       const language = after.language === 'ru' ? 'ru' : 'kk';
-      await notify(change.notice(after, language, position), {
+      const notice = change.notice(after, language, position);
+      const to = {
         applicationId: after.id,
         language,
         smsNumbers: after.sms_numbers,
         email: after.email,
         at: now,
-      });
+      };
+      await notify(notice, to);
+      const also = change.noticeAlsoTo;
+      if (also !== undefined) {
+        const smsNumbers = also.smsNumbers.filter((number) => !after.sms_numbers.includes(number));
+        const email = also.email !== null && also.email !== after.email ? also.email : null;
+        if (smsNumbers.length > 0 || email !== null) await notify(notice, { ...to, smsNumbers, email });
+      }
     }
     return toApplicationView(after, position, deps.format);
   });

@@ -17,6 +17,7 @@ import { outboxNotify, type ApplicationNotice, type NoticeRecipients } from './a
 import { applicationsRepository } from './applications.repository';
 import { changeCategories } from './change-categories';
 import { getPosition } from './get-position';
+import { modifyApplication } from './modify-application';
 import { getPositionHistory } from './get-position-history';
 import { createQueueCache } from './queue-cache';
 import { setStopList } from './set-stop-list';
@@ -310,6 +311,26 @@ describe('submit (service S1)', () => {
       minutes(5),
     );
     expect(view).toMatchObject({ status: 'queued', representationToVerify: false });
+  });
+
+  it('R-APPL-02, R-NOTIF-01: new contacts take effect and the previous ones are told of the change', async () => {
+    const { receipt } = await submitApplication(deps(), parent(44), form(), NOW, undefined);
+    const view = await modifyApplication(
+      deps(),
+      await owner(44),
+      receipt.id,
+      { version: 1, smsNumbers: ['+77017654321'], email: 'new@example.kz' },
+      minutes(1),
+    );
+    expect(view).toMatchObject({ smsNumbers: ['+77017654321'], email: 'new@example.kz', version: 2 });
+    const told = await handle.db
+      .selectFrom('outbox')
+      .select(['recipient', 'template'])
+      .where('application_id', '=', receipt.id)
+      .where('template', '=', 'applicationChanged')
+      .orderBy('recipient')
+      .execute();
+    expect(told.map((row) => row.recipient)).toEqual(['+77012345678', '+77017654321', 'new@example.kz']);
   });
 
   it('a failure after the first writes leaves nothing behind (one transaction)', async () => {

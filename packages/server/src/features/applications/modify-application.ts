@@ -4,7 +4,10 @@ import { requireSignedIn } from '../auth/authorize';
 import { noticeLabel } from '../notifications/notice-labels';
 import { changeApplication, type ChangeDeps } from './application-change';
 
-/** R-APPL-02: contact data and language; a new settlement or queue is a withdrawal plus a new application. */
+/**
+ * R-APPL-02: contact data and language; a new settlement or queue is a withdrawal plus a new application. The
+ * notice goes to the previous contacts too, so a parent learns if someone else changed where notices go.
+ */
 export function modifyApplication(
   deps: ChangeDeps,
   actor: Actor,
@@ -18,7 +21,7 @@ export function modifyApplication(
     allowed: requireSignedIn,
     from: ['pending', 'queued', 'stopped', 'referred'],
     version: input.version,
-    decide: () => ({
+    decide: (record) => ({
       fields: {
         ...(input.smsNumbers === undefined ? {} : { sms_numbers: input.smsNumbers }),
         ...(input.email === undefined ? {} : { email: input.email }),
@@ -32,6 +35,7 @@ export function modifyApplication(
         event: 'applicationChanged',
         params: { applicationNumber: after.number, change: noticeLabel('contactsChanged', language) },
       }),
+      noticeAlsoTo: { smsNumbers: record.sms_numbers, email: record.email },
     }),
   });
 }
