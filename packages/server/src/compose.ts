@@ -151,6 +151,7 @@ export function composeApp(deps: AppDeps) {
 export function composeJobs(deps: {
   db: Db;
   ports: Ports;
+  clock: Clock;
   log: Logger;
   rules?: Rules;
   ledgerKey?: KeyObject;
@@ -162,6 +163,7 @@ export function composeJobs(deps: {
       repo: notificationsRepository(deps.db),
       sms: deps.ports.sms,
       email: deps.ports.email,
+      clock: deps.clock,
       log: deps.log.child({ job: 'deliverOutbox' }),
     }),
     // One 00:00 slot runs these in this order, as the replay's daily job does (docs/replay.md).

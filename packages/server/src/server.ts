@@ -61,7 +61,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const jobs = config.jobs
       ? startJobLoop({
           db: handle.db,
-          jobs: composeJobs({ db: handle.db, ports, log }),
+          jobs: composeJobs({ db: handle.db, ports, clock, log }),
           clock,
           log,
           intervalMs: config.jobTickMs,

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/app-error';
 import type { Transactor } from '../../platform/transactor';
 import type { AuditRepository } from '../audit/audit.repository';
 import { authorizeRecord, type Access } from '../auth/authorize';
-import type { ApplicationNotice, Notify } from './application-notice';
+import type { ApplicationNotice, NoticeRecipients, Notify } from './application-notice';
 import type { ApplicationRecord, ApplicationsRepository } from './applications.repository';
 import { queueKeyOf, toApplicationView } from './application-view';
 import { loadOrderedQueue } from './queue-order';
@@ -136,7 +136,7 @@ export async function changeApplication(
     if (change.notice !== undefined) {
       const language = after.language === 'ru' ? 'ru' : 'kk';
       const notice = change.notice(after, language, position);
-      const to = {
+      const to: NoticeRecipients = {
         applicationId: after.id,
         language,
         smsNumbers: after.sms_numbers,

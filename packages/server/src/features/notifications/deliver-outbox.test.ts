@@ -38,7 +38,7 @@ const queued = {
 const outbox = () => handle.db.selectFrom('outbox').selectAll().orderBy('id').execute();
 const devDeps = (sms: SmsPort = new DevSmsGateway(clock, log, { latencyMs: [0, 0] })) => {
   const email = new DevMailbox(clock, log, { latencyMs: [0, 0] });
-  const deps: DeliveryDeps = { repo: notificationsRepository(handle.db), sms, email, log };
+  const deps: DeliveryDeps = { repo: notificationsRepository(handle.db), sms, email, clock, log };
   return { deps, email };
 };
 
@@ -224,6 +224,28 @@ describe('deliverOutbox', () => {
       'unknown template noSuchEvent/ru',
       'queued: placeholder {queue} missing or not a text',
     ]);
+  });
+
+  it('leases each batch from when it is taken, so a long run never leaves rows for another deliverer', async () => {
+    for (const number of ['+77011000001', '+77011000002'])
+      await enqueueNotification(handle.db, { ...queued, recipients: { smsNumbers: [number] } });
+    const slow = manualClock(NOW);
+    const leases: string[] = [];
+    const sms: SmsPort = {
+      send: async (message) => {
+        const row = await handle.db
+          .selectFrom('outbox')
+          .select('next_attempt_at')
+          .where('recipient', '=', message.to)
+          .executeTakeFirstOrThrow();
+        leases.push(row.next_attempt_at.toISOString());
+        slow.advance(4 * 60_000); // each message takes four minutes: the second batch starts after the first lease
+        return ok({ providerMessageId: `slow-${message.to}` });
+      },
+    };
+    const { deps } = devDeps(sms);
+    await deliverOutbox({ ...deps, clock: slow }, NOW, { ...DEFAULT_DELIVERY_POLICY, batchSize: 1 });
+    expect(leases).toEqual(['2026-03-02T05:05:00.000Z', '2026-03-02T05:09:00.000Z']);
   });
 
   it('never sends a row twice with concurrent deliverers (truly parallel on PostgreSQL)', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { EmailPort, PortError, SmsPort } from '../../ports';
 import { isNotificationEvent, renderNotification, NOTIFICATION_LANGUAGES } from './notification-templates';
@@ -46,6 +47,8 @@ export type DeliveryDeps = {
   repo: Pick<NotificationsRepository, 'claimDue' | 'markSent' | 'markRetry' | 'markDead'>;
   sms: SmsPort;
   email: EmailPort;
+  /** The time as each batch is taken: its lease runs from then, however long the run has lasted. */
+  clock: Clock;
   log: Logger;
 };
 
@@ -60,7 +63,8 @@ export async function deliverOutbox(
   const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 };
   for (let taken = 0; taken < policy.maxPerRun;) {
     const limit = Math.min(policy.batchSize, policy.maxPerRun - taken);
-    const rows = await deps.repo.claimDue(now, limit, new Date(now.getTime() + policy.leaseMs));
+    const leaseUntil = new Date(Math.max(now.getTime(), deps.clock.now().getTime()) + policy.leaseMs);
+    const rows = await deps.repo.claimDue(now, limit, leaseUntil);
     for (const row of rows) await deliverRow(deps, row, now, policy, report);
     taken += rows.length;
     if (rows.length < limit) break;

@@ -33,6 +33,7 @@ export function startJobLoop(deps: JobLoopDeps): JobLoop {
     try {
       const outcomes = await runDueJobs(deps.db, deps.jobs, deps.clock.now(), owner, {
         ...deps.options,
+        clock: () => deps.clock.now(),
         log,
       });
       for (const o of outcomes.filter((o) => o.outcome === 'done' || o.outcome === 'failed'))

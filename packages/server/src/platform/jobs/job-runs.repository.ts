@@ -105,7 +105,7 @@ export function jobRunsRepository(db: Db) {
     history(job: string) {
       return db
         .selectFrom('job_runs')
-        .select(['scheduled_for', 'status', 'attempts', 'lease_owner', 'error', 'result'])
+        .select(['scheduled_for', 'status', 'attempts', 'lease_owner', 'lease_until', 'error', 'result'])
         .where('job', '=', job)
         .orderBy('scheduled_for')
         .execute();

@@ -120,6 +120,32 @@ describe('runDueJobs', () => {
     expect(flaky.ran).toEqual(['2026-03-02T13:00:00.000Z', '2026-03-03T13:00:00.000Z']);
   });
 
+  it('R-TIME-07: each slot of a long catch-up gets a lease from when it is claimed, not when the tick began', async () => {
+    const clock = manualClock(new Date('2026-03-02T08:00:00Z'));
+    const leases: Date[] = [];
+    const slow: JobDefinition = {
+      name: 'slow-catch-up',
+      schedule: every(HOUR),
+      handler: async (scheduledFor) => {
+        const row = (await jobRunsRepository(handle.db).history('slow-catch-up')).find(
+          (r) => r.scheduled_for.getTime() === scheduledFor.getTime(),
+        );
+        if (row?.lease_until != null) leases.push(row.lease_until);
+        clock.advance(10 * 60_000); // each slot takes ten minutes, twice the lease
+      },
+    };
+    await runDueJobs(handle.db, [slow], clock.now(), 'a', {
+      catchUpWindowMs: 3 * HOUR - 1,
+      leaseMs: 5 * 60_000,
+      clock: () => clock.now(),
+    });
+    expect(leases.map(iso)).toEqual([
+      '2026-03-02T08:05:00.000Z',
+      '2026-03-02T08:15:00.000Z',
+      '2026-03-02T08:25:00.000Z',
+    ]);
+  });
+
   it('skips a slot leased by a live process and takes it over once the lease expires', async () => {
     const job = recordingJob('lease-job', every(HOUR));
     const slot = new Date('2026-03-02T05:00:00Z');

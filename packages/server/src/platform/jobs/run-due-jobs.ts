@@ -12,6 +12,12 @@ export type RunDueJobsOptions = {
   catchUpWindowMs?: number;
   /** Most slots one job catches up in one tick (default 1000); the rest follow on the next tick. */
   maxSlotsPerJob?: number;
+  /**
+   * The time as each slot is claimed and finished (default: `now` throughout). A tick catching up many slots
+   * runs for a while: each lease must start when its slot is claimed, not when the tick began, or a late slot
+   * would start with a lease already spent and another process could take it over mid-run.
+   */
+  clock?: () => Date;
   log?: Logger;
 };
 
@@ -44,7 +50,8 @@ export async function runDueJobs(
 ): Promise<SlotOutcome[]> {
   const repo = jobRunsRepository(db);
   const log = options.log ?? createLogger('silent');
-  const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const timeNow = options.clock ?? (() => now);
   const slots: Slot[] = [];
   for (const [order, job] of jobs.entries()) {
     const windowStart = new Date(
@@ -70,7 +77,14 @@ export async function runDueJobs(
   const outcomes: SlotOutcome[] = [];
   for (const { job, scheduledFor } of slots) {
     if (blocked.has(job.name)) continue;
-    const claim = await repo.claim(job.name, scheduledFor, owner, now, leaseUntil);
+    const claimedAt = timeNow();
+    const claim = await repo.claim(
+      job.name,
+      scheduledFor,
+      owner,
+      claimedAt,
+      new Date(claimedAt.getTime() + leaseMs),
+    );
     if (!claim.claimed) {
       if (claim.status === 'busy') blocked.add(job.name);
       outcomes.push({
@@ -96,7 +110,7 @@ export async function runDueJobs(
       slotLog.error('job slot failed; retried on the next tick', { error: outcome.error });
       blocked.add(job.name);
     }
-    if (!(await repo.finish(job.name, scheduledFor, owner, now, outcome)))
+    if (!(await repo.finish(job.name, scheduledFor, owner, timeNow(), outcome)))
       slotLog.warn('job slot lease was taken over before the run ended; raise the lease');
     outcomes.push({ job: job.name, scheduledFor, outcome: outcome.status });
   }
