@@ -44,9 +44,35 @@ async function run(argv: string[]): Promise<number> {
       stderr: (s) => process.stderr.write(s),
     });
   }
-  if (!(command in SERVER_COMMANDS)) throw new UsageError(`unknown command "${command}"`);
-  const flags = parse(
-    () => parseArgs({ args: rest, options: SERVER_OPTIONS, strict: true, allowPositionals: false }).values,
+  if (command === 'verify') {
+    const { values, positionals } = parse(() =>
+      parseArgs({
+        args: rest,
+        options: { online: { type: 'string' }, key: { type: 'string' } },
+        strict: true,
+        allowPositionals: true,
+      }),
+    );
+    const [input, ...extra] = positionals;
+    if (input === undefined || extra.length > 0)
+      throw new UsageError('verify takes exactly one receipt file or QR text');
+    const { verifyCommand } = await import('./commands/verify');
+    return verifyCommand(
+      input,
+      { online: values.online, key: values.key },
+      { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
+    );
+  }
+  const auditing = command === 'audit-ledger';
+  if (!auditing && !(command in SERVER_COMMANDS)) throw new UsageError(`unknown command "${command}"`);
+  const { key, ...flags } = parse(
+    () =>
+      parseArgs({
+        args: rest,
+        options: { ...SERVER_OPTIONS, ...(auditing ? { key: { type: 'string' } } : {}) } as const,
+        strict: true,
+        allowPositionals: false,
+      }).values,
   );
   const parsed = configFromArgs(flags, process.env);
   if (!parsed.ok) {
@@ -54,6 +80,10 @@ async function run(argv: string[]): Promise<number> {
       `kezek: invalid configuration:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\n`,
     );
     return 1;
+  }
+  if (auditing) {
+    const { auditLedgerCommand } = await import('./commands/audit-ledger');
+    return auditLedgerCommand(parsed.config, typeof key === 'string' ? key : undefined);
   }
   const execute = await SERVER_COMMANDS[command as keyof typeof SERVER_COMMANDS]();
   return execute(parsed.config);

@@ -57,11 +57,18 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       cookieSecurity: config.cookieSecure,
       trustedOrigins: config.trustedOrigins,
       ...(config.smsReplySecret === undefined ? {} : { smsReplySecret: config.smsReplySecret }),
+      ...(config.ledgerKey === undefined ? {} : { ledgerKey: config.ledgerKey }),
     });
     const jobs = config.jobs
       ? startJobLoop({
           db: handle.db,
-          jobs: composeJobs({ db: handle.db, ports, clock, log }),
+          jobs: composeJobs({
+            db: handle.db,
+            ports,
+            clock,
+            log,
+            ...(config.ledgerKey === undefined ? {} : { ledgerKey: config.ledgerKey }),
+          }),
           clock,
           log,
           intervalMs: config.jobTickMs,

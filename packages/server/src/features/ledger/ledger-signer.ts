@@ -63,3 +63,13 @@ export function ledgerSigner(deps: {
     return resolved;
   };
 }
+
+/** The public key heads are checked against when none is given: the configured key, else the stored one. */
+export async function currentPublicKey(
+  repo: LedgerRepository,
+  configured: KeyObject | undefined,
+): Promise<KeyObject | undefined> {
+  if (configured !== undefined) return createPublicKey(configured);
+  const pem = await repo.storedSigningKeyPem();
+  return pem === undefined ? undefined : createPublicKey(createPrivateKey(pem));
+}

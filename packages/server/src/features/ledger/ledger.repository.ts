@@ -41,6 +41,12 @@ export type LedgerRepository = ReturnType<typeof ledgerRepository>;
 
 /** The registers' logs (0006): leaves, the sequencer's per-log row, signed heads, salts, the signing key. */
 export function ledgerRepository(db: Db) {
+  const storedSigningKeyPem = async (): Promise<string | undefined> => {
+    const value = (
+      await db.selectFrom('app_meta').select('value').where('key', '=', SIGNING_KEY).executeTakeFirst()
+    )?.value;
+    return typeof value === 'string' ? value : undefined;
+  };
   return {
     /** The entity's salt, created on its first leaf; concurrent first leaves of one entity agree on one. */
     async saltFor(log: LedgerLogName, entityId: string, fresh: () => string): Promise<string> {
@@ -212,21 +218,20 @@ export function ledgerRepository(db: Db) {
     heads: (log: LedgerLogName): Promise<HeadRow[]> =>
       db.selectFrom('ledger_heads').select(headColumns).where('log', '=', log).orderBy('signed_at').execute(),
 
+    /** The generated signing key, if one was generated; never generates (the auditor's read). */
+    storedSigningKeyPem,
+
     /** The generated signing key (PKCS #8 PEM) when none is configured; the first writer's key wins. */
     async signingKeyPem(generate: () => string): Promise<{ pem: string; generated: boolean }> {
-      const read = async () =>
-        (await db.selectFrom('app_meta').select('value').where('key', '=', SIGNING_KEY).executeTakeFirst())
-          ?.value;
-      const stored = await read();
-      if (typeof stored === 'string') return { pem: stored, generated: false };
+      const stored = await storedSigningKeyPem();
+      if (stored !== undefined) return { pem: stored, generated: false };
       await db
         .insertInto('app_meta')
         .values({ key: SIGNING_KEY, value: JSON.stringify(generate()) })
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
-      const written = await read();
-      if (typeof written !== 'string')
-        throw new Error('app_meta holds no ledger signing key after writing one');
+      const written = await storedSigningKeyPem();
+      if (written === undefined) throw new Error('app_meta holds no ledger signing key after writing one');
       return { pem: written, generated: true };
     },
 

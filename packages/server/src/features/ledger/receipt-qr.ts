@@ -1,5 +1,11 @@
 import { canonicalJson } from '@kezek/domain';
-import { LEDGER_LOGS, type LedgerLog, type LedgerReceipt, type SignedTreeHeadJson } from '@kezek/contracts';
+import {
+  LEDGER_LOGS,
+  ZLedgerReceipt,
+  type LedgerLog,
+  type LedgerReceipt,
+  type SignedTreeHeadJson,
+} from '@kezek/contracts';
 import { z } from 'zod';
 
 /** What a receipt claims, in the form verification needs; from the JSON receipt or its QR text. */
@@ -86,4 +92,33 @@ export function parseReceiptQr(text: string): ReceiptClaim | undefined {
             keyId: undefined,
           },
   };
+}
+
+export const claimOfReceipt = (receipt: LedgerReceipt): ReceiptClaim => ({
+  log: receipt.log,
+  leaf: receipt.leaf,
+  leafHash: receipt.leafHash,
+  index: receipt.index,
+  head: receipt.head,
+  proof: receipt.proof,
+  publicKey: receipt.publicKey,
+});
+
+/**
+ * What `kezek verify` accepts: a QR text, a ledger receipt (JSON), or a document carrying one as `ledger` (the
+ * application receipt). Undefined when the text is none of these.
+ */
+export function parseReceipt(text: string): ReceiptClaim | undefined {
+  const trimmed = text.trim();
+  if (trimmed.startsWith(QR_PREFIX)) return parseReceiptQr(trimmed);
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return undefined;
+  }
+  const direct = ZLedgerReceipt.safeParse(value);
+  if (direct.success) return claimOfReceipt(direct.data);
+  const wrapped = z.object({ ledger: ZLedgerReceipt }).safeParse(value);
+  return wrapped.success ? claimOfReceipt(wrapped.data.ledger) : undefined;
 }
