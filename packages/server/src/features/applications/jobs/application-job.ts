@@ -2,7 +2,7 @@ import type { Db } from '@kezek/db';
 import { instantFromEpochMs, localDateOf, timeOfDay, type LocalDate } from '@kezek/domain';
 import type { Actor } from '../../../platform/actor';
 import { AppError } from '../../../platform/app-error';
-import { dailyAt } from '../../../platform/jobs/job';
+import { dailyAt, type JobContext } from '../../../platform/jobs/job';
 import type { Logger } from '../../../platform/logger';
 import { formatNational } from '../../../platform/national-time';
 import type { Rules } from '../../../platform/rules';
@@ -39,20 +39,25 @@ export const slotChangeDeps = (db: Db, job: string, scheduledFor: Date): ChangeD
   format: formatNational,
 });
 
-export type SlotTally = { changed: number; skipped: number };
+/** What a slot did to its applications; `failed` lists those that failed for a reason other than a conflict. */
+export type SlotTally = { changed: number; skipped: number; failed: string[] };
+
+export const emptyTally = (): SlotTally => ({ changed: 0, skipped: 0, failed: [] });
+
+/** Attempts of a slot with failed applications before it is closed with them listed (R-TIME-07). */
+export const SLOT_ATTEMPTS_WITH_FAILURES = 3;
 
 /**
- * Applies `change` to each application in turn. One that changed meanwhile (withdrawn, verified, its child's
- * needs updated: CONFLICT) is skipped — the next slot sees it afresh; any other failure fails the slot after
- * the rest were done, so it is retried and, the done ones no longer matching, finishes only what is left.
+ * Applies `change` to each application in turn, counting into `tally`. One that changed meanwhile (withdrawn,
+ * verified, its child's needs updated: CONFLICT) is skipped — the next slot sees it afresh; any other failure is
+ * logged and listed, and the rest go on: one broken application never holds back the others.
  */
 export async function changeEach(
   records: readonly ApplicationRecord[],
   change: (record: ApplicationRecord) => Promise<unknown>,
   log: Logger,
-): Promise<SlotTally> {
-  const tally: SlotTally = { changed: 0, skipped: 0 };
-  const failed: string[] = [];
+  tally: SlotTally,
+): Promise<void> {
   for (const record of records) {
     try {
       await change(record);
@@ -66,11 +71,28 @@ export async function changeEach(
           application: record.id,
           error: error instanceof Error ? error.message : String(error),
         });
-        failed.push(record.id);
+        tally.failed.push(record.id);
       }
     }
   }
-  if (failed.length > 0)
-    throw new Error(`${failed.length} of ${records.length} applications failed: ${failed.join(', ')}`);
-  return tally;
+}
+
+/**
+ * Ends a slot. With failed applications the slot fails and is retried on the next tick — the done ones no longer
+ * match, so a retry does only what is left — up to SLOT_ATTEMPTS_WITH_FAILURES attempts; then it is closed with
+ * the failures in its result, so the job's later slots are not held back, and the next day's slot, finding those
+ * applications still due, tries them again.
+ */
+export function closeSlot<R extends object>(
+  tally: SlotTally,
+  ctx: JobContext,
+  result: R,
+): R & { failed: string[] } {
+  if (tally.failed.length > 0 && ctx.attempt < SLOT_ATTEMPTS_WITH_FAILURES)
+    throw new Error(`${tally.failed.length} applications failed: ${tally.failed.join(', ')}`);
+  if (tally.failed.length > 0)
+    ctx.log.error('slot closed with failed applications; the next slot retries them', {
+      failed: tally.failed,
+    });
+  return { ...result, failed: tally.failed };
 }

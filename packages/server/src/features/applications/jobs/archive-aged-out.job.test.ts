@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLog } from '../../../testing/test-app';
 import { setStopList } from '../set-stop-list';
@@ -130,5 +131,36 @@ describe('archive at 6 (daily 00:00 job)', () => {
     expect((await w.application(dayOne))?.updated_at).toEqual(midnight('2026-06-09'));
     expect((await w.application(dayTwo))?.updated_at).toEqual(midnight('2026-06-10'));
     expect((await w.traces(dayTwo)).outbox).toEqual(['queued', 'archived']);
+  });
+
+  it('R-TIME-07: an application the database refuses holds back neither the others nor the later slots', async () => {
+    const job = archiveAgedOutJob(w.jobDeps);
+    const broken = await w.submit('2020-07-20', morning('2025-06-02'));
+    const fine = await w.submit('2020-07-20', morning('2025-06-02'));
+    // Fault injection: the database refuses every change to one application.
+    await sql`CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused by the test'; END $$`.execute(w.handle.db);
+    await sql
+      .raw(
+        `CREATE TRIGGER refuse_broken BEFORE UPDATE ON applications FOR EACH ROW
+         WHEN (OLD.id = '${broken}') EXECUTE FUNCTION refuse_change()`,
+      )
+      .execute(w.handle.db);
+    const slot = midnight('2026-07-20');
+    const tick = async (at: Date) => (await w.runDue([job], new Date(at.getTime() + 60_000))).at(-1)?.outcome;
+    expect(await tick(slot)).toBe('failed');
+    expect([await statusOf(broken), await statusOf(fine)]).toEqual(['queued', 'archived']);
+    expect(await tick(slot)).toBe('failed');
+    expect(await tick(slot)).toBe('done'); // third attempt: closed, the failure listed
+    const run = await w.handle.db
+      .selectFrom('job_runs')
+      .select(['attempts', 'result'])
+      .where('job', '=', 'archiveAgedOut')
+      .where('scheduled_for', '=', slot)
+      .executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ attempts: 3, result: { archived: 0, failed: [broken] } });
+    await sql`DROP TRIGGER refuse_broken ON applications`.execute(w.handle.db);
+    expect(await tick(midnight('2026-07-21'))).toBe('done');
+    expect(await statusOf(broken)).toBe('archived');
   });
 });

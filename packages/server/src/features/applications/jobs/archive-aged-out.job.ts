@@ -3,7 +3,9 @@ import type { JobDefinition } from '../../../platform/jobs/job';
 import { applicationsRepository, type ApplicationRecord } from '../applications.repository';
 import {
   changeEach,
+  closeSlot,
   DAILY_AT_MIDNIGHT,
+  emptyTally,
   slotChangeDeps,
   slotDate,
   systemActor,
@@ -34,7 +36,7 @@ export function archiveAgedOutJob(deps: ApplicationJobDeps): JobDefinition {
     handler: async (scheduledFor, ctx) => {
       const today = slotDate(scheduledFor);
       const change = slotChangeDeps(deps.db, JOB, scheduledFor);
-      const tally = { changed: 0, skipped: 0 };
+      const tally = emptyTally();
       for (const settlement of await repo.settlementsWith(['queued', 'stopped'])) {
         const policy = deps.rules.policyFor(settlement, scheduledFor);
         const pastAge = (record: ApplicationRecord) => !withinQueueAge(childOf(record), today, policy);
@@ -42,16 +44,15 @@ export function archiveAgedOutJob(deps: ApplicationJobDeps): JobDefinition {
           settlement,
           addMonths(today, -12 * policy.archiveAge),
         );
-        const done = await changeEach(
+        await changeEach(
           candidates.filter(pastAge),
           (record) =>
             archiveApplication(change, systemActor(JOB), record.id, scheduledFor, 'ageLimit', pastAge),
           ctx.log,
+          tally,
         );
-        tally.changed += done.changed;
-        tally.skipped += done.skipped;
       }
-      return { date: today, archived: tally.changed, skipped: tally.skipped };
+      return closeSlot(tally, ctx, { date: today, archived: tally.changed, skipped: tally.skipped });
     },
   };
 }

@@ -11,6 +11,8 @@ import type { JobDefinition } from '../../../platform/jobs/job';
 import { applicationsRepository, type ApplicationRecord } from '../applications.repository';
 import {
   changeEach,
+  closeSlot,
+  emptyTally,
   DAILY_AT_MIDNIGHT,
   slotChangeDeps,
   slotDate,
@@ -54,8 +56,7 @@ export function interestDueJob(deps: ApplicationJobDeps): JobDefinition {
       const actor = systemActor(JOB);
       const change = slotChangeDeps(deps.db, JOB, scheduledFor);
       let reminded = 0;
-      let archived = 0;
-      let skipped = 0;
+      const tally = emptyTally();
       for (const settlement of await repo.settlementsWith(['queued', 'stopped'])) {
         const policy = deps.rules.policyFor(settlement, scheduledFor);
         const months = policy.interestConfirmationMonths;
@@ -86,15 +87,19 @@ export function interestDueJob(deps: ApplicationJobDeps): JobDefinition {
           undefined,
           startOf(addDays(lastLapsedShown, CLAMP_DAYS)),
         );
-        const done = await changeEach(
+        await changeEach(
           candidates.filter(lapsed),
           (record) => archiveApplication(change, actor, record.id, scheduledFor, 'notInterested', lapsed),
           ctx.log,
+          tally,
         );
-        archived += done.changed;
-        skipped += done.skipped;
       }
-      return { date: today, reminded, archived, skipped };
+      return closeSlot(tally, ctx, {
+        date: today,
+        reminded,
+        archived: tally.changed,
+        skipped: tally.skipped,
+      });
     },
   };
 }

@@ -2,6 +2,8 @@ import type { JobDefinition } from '../../../platform/jobs/job';
 import { applicationsRepository } from '../applications.repository';
 import {
   changeEach,
+  closeSlot,
+  emptyTally,
   DAILY_AT_MIDNIGHT,
   slotChangeDeps,
   slotDate,
@@ -26,12 +28,18 @@ export function originalsDeadlineJob(deps: ApplicationJobDeps): JobDefinition {
     handler: async (scheduledFor, ctx) => {
       const change = slotChangeDeps(deps.db, JOB, scheduledFor);
       const policyFor = (settlement: string) => deps.rules.policyFor(settlement, scheduledFor);
-      const tally = await changeEach(
+      const tally = emptyTally();
+      await changeEach(
         await repo.pendingPastOriginalsDeadline(scheduledFor),
         (record) => lapseOriginals(change, systemActor(JOB), record.id, scheduledFor, policyFor),
         ctx.log,
+        tally,
       );
-      return { date: slotDate(scheduledFor), decided: tally.changed, skipped: tally.skipped };
+      return closeSlot(tally, ctx, {
+        date: slotDate(scheduledFor),
+        decided: tally.changed,
+        skipped: tally.skipped,
+      });
     },
   };
 }
