@@ -40,5 +40,7 @@ function databaseErrorCode(error: unknown): string | undefined {
 }
 
 export function errorResponse(c: Context<Env>, error: AppError): Response {
+  if (error.retryAfterSeconds !== undefined)
+    c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   return c.json(error.toBody(c.get('requestId')), error.status as ContentfulStatusCode);
 }

@@ -5,13 +5,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly rule: string | undefined;
+  /** When the client may try again (HTTP Retry-After), for RATE_LIMITED and UNAVAILABLE. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, details: { field?: string; rule?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: { field?: string; rule?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.field = details.field;
     this.rule = details.rule;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 
   get status(): (typeof ERROR_STATUS)[ErrorCode] {

@@ -103,10 +103,14 @@ describe('staff login', () => {
     for (let i = 0; i < MAX_FAILED_LOGINS; i += 1)
       statuses.push((await login({ login: staff.login, password: `wrong-${i}` })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
-    const locked = await errorOf(await login({ login: staff.login, password: FIXTURE_PASSWORD }));
+    const blocked = await login({ login: staff.login, password: FIXTURE_PASSWORD });
+    expect(blocked.headers.get('retry-after')).toBe(String(LOCKOUT_MS / 1000));
+    const locked = await errorOf(blocked);
     expect(locked).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
     t.clock.advance(LOCKOUT_MS - 1000);
-    expect((await login({ login: staff.login, password: FIXTURE_PASSWORD })).status).toBe(429);
+    const almost = await login({ login: staff.login, password: FIXTURE_PASSWORD });
+    expect(almost.status).toBe(429);
+    expect(almost.headers.get('retry-after')).toBe('1'); // the second left, so a client knows when to retry
     t.clock.advance(1000);
     expect((await login({ login: staff.login, password: FIXTURE_PASSWORD })).status).toBe(200);
     const actions = (await auditActions(staff.id)).map((a) => a.action);

@@ -15,6 +15,8 @@ export type PasswordVerifier = { verify(password: string, stored: string): Promi
 const INCORRECT = 'The login or password is incorrect';
 // The same for existing and unknown logins: login_throttle counts failures of unknown ones just the same.
 const LOCKED = 'Too many failed attempts; sign-in is blocked for 15 minutes';
+const locked = (until: Date, now: Date) =>
+  new AppError('RATE_LIMITED', LOCKED, { retryAfterSeconds: (until.getTime() - now.getTime()) / 1000 });
 
 /**
  * Staff sign-in with a password. Unknown logins cost the same key stretching (a dummy hash) and are locked out
@@ -50,7 +52,7 @@ export async function logInStaff(
     await deps.transaction(({ audit }) =>
       audit.record(event('auth.staffLogin.failed', { reason: 'locked' })),
     );
-    throw new AppError('RATE_LIMITED', LOCKED);
+    throw locked(lockedUntil, meta.now);
   }
 
   const matches = await deps.passwords.verify(input.password, user?.password_hash ?? (await deps.dummyHash));
@@ -64,9 +66,9 @@ export async function logInStaff(
       await audit.record(event('auth.staffLogin.failed', { reason: 'credentials' }));
       if (lock !== undefined)
         await audit.record(event('auth.staffLogin.locked', { until: lock.toISOString() }));
-      return lock !== undefined;
+      return lock;
     });
-    throw lockedNow ? new AppError('RATE_LIMITED', LOCKED) : new AppError('UNAUTHENTICATED', INCORRECT);
+    throw lockedNow !== undefined ? locked(lockedNow, meta.now) : new AppError('UNAUTHENTICATED', INCORRECT);
   }
 
   const actor: Actor = {
@@ -77,7 +79,9 @@ export async function logInStaff(
     kindergartenId: user.kindergarten_id,
   };
   return deps.transaction(async ({ auth, audit }) => {
-    if (!(await auth.clearLoginFailures(user.id, meta.now))) throw new AppError('RATE_LIMITED', LOCKED);
+    // Locked by a concurrent failure in the meantime: the full lockout is the honest upper bound.
+    if (!(await auth.clearLoginFailures(user.id, meta.now)))
+      throw locked(new Date(meta.now.getTime() + LOCKOUT_MS), meta.now);
     const session = await openSession(auth, { kind: 'staff', staffUserId: user.id }, meta);
     await audit.record(event('auth.staffLogin.succeeded', {}, actor));
     return { ...session, actor };
