@@ -13,6 +13,7 @@ import { originalsDeadlineJob } from './features/applications/jobs/originals-dea
 import { createQueueCache } from './features/applications/queue-cache';
 import { authRepository, authTransactor } from './features/auth/auth.repository';
 import { authRoutes, type PasswordHasher } from './features/auth/auth.routes';
+import { purgeSessionsJob } from './features/auth/purge-sessions.job';
 import type { CookieSecurity } from './features/auth/session-cookie';
 import { healthRepository } from './features/health/health.repository';
 import { healthRoutes } from './features/health/health.routes';
@@ -176,6 +177,7 @@ export function composeJobs(deps: {
       individuals: deps.ports.individuals,
       log: deps.log.child({ job: 'pollBirthEvents' }),
     }),
+    purgeSessionsJob({ db: deps.db }),
     sequenceLedgerJob(ledger),
     signTreeHeadsJob(ledger),
   ];

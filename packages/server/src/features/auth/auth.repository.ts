@@ -173,6 +173,25 @@ export function authRepository(db: Db) {
         .executeTakeFirst();
     },
 
+    /**
+     * Deletes the sessions that can never be used again — revoked, past their absolute expiry, or idle since
+     * `idleSince` — and the lockouts of unknown logins that have run out. Returns how many sessions went.
+     */
+    async purgeEndedSessions(now: Date, idleSince: Date): Promise<number> {
+      const gone = await db
+        .deleteFrom('sessions')
+        .where((eb) =>
+          eb.or([
+            eb('revoked_at', 'is not', null),
+            eb('expires_at', '<=', now),
+            eb('last_seen_at', '<=', idleSince),
+          ]),
+        )
+        .executeTakeFirst();
+      await db.deleteFrom('login_throttle').where('locked_until', '<=', now).execute();
+      return Number(gone.numDeletedRows);
+    },
+
     async touchSession(id: string, now: Date): Promise<void> {
       await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
     },
