@@ -98,22 +98,32 @@ export const buildUrl = (path: string, params: QueryParams = {}): string => {
 export const isAbortError = (error: unknown): boolean =>
   error instanceof DOMException && error.name === 'AbortError';
 
-/** GET a JSON resource of the API. Rejects with ApiError on any failure except an abort. */
-export const getJson = async <T>(
-  path: string,
-  params?: QueryParams,
-  options: { signal?: AbortSignal } = {},
-): Promise<T> => {
+/** Any failure as an ApiError: the client's own errors pass through, anything else is a bad response. */
+export const toApiError = (error: unknown): ApiError =>
+  error instanceof ApiError
+    ? error
+    : new ApiError({ status: 0, code: 'BAD_RESPONSE', message: String(error) });
+
+/**
+ * The CSRF token of the current session (from GET /api/auth/session or a login answer). Every write with a
+ * session sends it as X-CSRF-Token; the session module keeps it current.
+ */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+type RequestOptions = { signal?: AbortSignal; headers?: Record<string, string> };
+
+const request = async <T>(path: string, init: RequestInit, options: RequestOptions): Promise<T> => {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, params), {
-      headers: { accept: 'application/json' },
-      signal: options.signal ?? null,
-    });
+    response = await fetch(path, { ...init, signal: options.signal ?? null, credentials: 'same-origin' });
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ApiError({ status: 0, code: 'NETWORK', message: String(error) });
   }
+  if (response.status === 204) return undefined as T;
   let body: unknown;
   try {
     body = await response.json();
@@ -127,3 +137,33 @@ export const getJson = async <T>(
   }
   return body as T;
 };
+
+/** GET a JSON resource of the API. Rejects with ApiError on any failure except an abort. */
+export const getJson = <T>(path: string, params?: QueryParams, options: RequestOptions = {}): Promise<T> =>
+  request<T>(
+    buildUrl(path, params),
+    { headers: { accept: 'application/json', ...options.headers } },
+    options,
+  );
+
+/** POST / PATCH a JSON body with the session's CSRF token. Rejects with ApiError like getJson. */
+export const sendJson = <T>(
+  method: 'POST' | 'PATCH',
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<T> =>
+  request<T>(
+    path,
+    {
+      method,
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        ...(csrfToken === null ? {} : { 'x-csrf-token': csrfToken }),
+        ...options.headers,
+      },
+      body: JSON.stringify(body ?? {}),
+    },
+    options,
+  );

@@ -1,18 +1,32 @@
 import { useEffect, useRef } from 'react';
 import type { Language } from '@kezek/contracts';
+import { SignInPage } from '../features/auth/sign-in-page';
+import { StaffSignInPage } from '../features/auth/staff-sign-in-page';
+import { ClerkApplicationPage } from '../features/clerk/clerk-application-page';
+import { WorkQueuePage } from '../features/clerk/work-queue-page';
+import { ApplicationPage } from '../features/parent/application-page';
+import { ApplyPage } from '../features/parent/apply-page';
+import { MyApplicationsPage } from '../features/parent/my-applications-page';
 import { HomePage } from '../features/public/home-page';
 import { KindergartensPage } from '../features/public/kindergartens-page';
 import { NotFoundPage } from '../features/public/not-found-page';
 import { changeLanguage, useI18n } from '../i18n';
 import { UI_LANGUAGES } from '../i18n/language';
-import { Link, useLocation } from './router';
+import { Link, matchPath, navigate, useLocation } from './router';
+import { useActor, useSession } from './session';
 
-type Route = { path: string; nav: 'nav.home' | 'nav.kindergartens' };
+type NavKey = 'nav.home' | 'nav.kindergartens' | 'nav.myApplications' | 'nav.apply' | 'nav.workQueue';
+type Route = { path: string; nav: NavKey };
 
-const NAV: readonly Route[] = [
+const PUBLIC_NAV: readonly Route[] = [
   { path: '/', nav: 'nav.home' },
   { path: '/kindergartens', nav: 'nav.kindergartens' },
 ];
+const PARENT_NAV: readonly Route[] = [
+  { path: '/my', nav: 'nav.myApplications' },
+  { path: '/my/apply', nav: 'nav.apply' },
+];
+const STAFF_NAV: readonly Route[] = [{ path: '/clerk', nav: 'nav.workQueue' }];
 
 /** Trailing slashes are tolerated so `/kindergartens/` is the same page. */
 const normalizePath = (pathname: string): string =>
@@ -24,9 +38,53 @@ const Page = ({ pathname }: { pathname: string }) => {
       return <HomePage />;
     case '/kindergartens':
       return <KindergartensPage />;
-    default:
-      return <NotFoundPage />;
+    case '/signin':
+      return <SignInPage />;
+    case '/staff/signin':
+      return <StaffSignInPage />;
+    case '/my':
+      return <MyApplicationsPage />;
+    case '/my/apply':
+      return <ApplyPage />;
+    case '/clerk':
+      return <WorkQueuePage />;
   }
+  const parentApplication = matchPath('/my/applications/:id', pathname);
+  if (parentApplication?.['id'] !== undefined) return <ApplicationPage id={parentApplication['id']} />;
+  const clerkApplication = matchPath('/clerk/applications/:id', pathname);
+  if (clerkApplication?.['id'] !== undefined) return <ClerkApplicationPage id={clerkApplication['id']} />;
+  return <NotFoundPage />;
+};
+
+/** Who is signed in, and the way out; or the ways in. */
+const SessionBar = () => {
+  const { t } = useI18n();
+  const actor = useActor();
+  const { signOut } = useSession();
+  if (actor.kind === 'public') {
+    return (
+      <div className="session-bar">
+        <Link to="/signin" className="session-link">
+          {t('auth.signIn')}
+        </Link>
+      </div>
+    );
+  }
+  const name = actor.kind === 'applicant' ? `${actor.surname} ${actor.givenName}` : actor.fullName;
+  return (
+    <div className="session-bar">
+      <span className="session-name" data-testid="session-name">
+        {name}
+      </span>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => void signOut().then(() => navigate('/'))}
+      >
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
 };
 
 const LanguageSwitcher = () => {
@@ -55,7 +113,13 @@ const LanguageSwitcher = () => {
 export const App = () => {
   const { t } = useI18n();
   const { pathname } = useLocation();
+  const actor = useActor();
   const path = normalizePath(pathname);
+  const nav = [
+    ...PUBLIC_NAV,
+    ...(actor.kind === 'applicant' ? PARENT_NAV : []),
+    ...(actor.kind === 'staff' ? STAFF_NAV : []),
+  ];
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(path);
 
@@ -84,11 +148,14 @@ export const App = () => {
               <span className="brand-tagline">{t('app.tagline')}</span>
             </span>
           </Link>
-          <LanguageSwitcher />
+          <div className="header-tools">
+            <LanguageSwitcher />
+            <SessionBar />
+          </div>
         </div>
         <nav className="site-nav" aria-label={t('nav.label')}>
           <ul className="container nav-list">
-            {NAV.map((route) => (
+            {nav.map((route) => (
               <li key={route.path}>
                 <Link
                   to={route.path}

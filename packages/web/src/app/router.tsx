@@ -50,3 +50,26 @@ export const Link = ({ to, onClick, target, ...rest }: LinkProps) => (
     }}
   />
 );
+
+/**
+ * Matches `/my/applications/:id` against a path; returns the named segments, or undefined when it does not
+ * match. Segments are decoded; an empty segment never matches a parameter.
+ */
+export const matchPath = (pattern: string, pathname: string): Record<string, string> | undefined => {
+  const want = pattern.split('/');
+  const have = pathname.split('/');
+  if (want.length !== have.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of want.entries()) {
+    const actual = have[index] ?? '';
+    if (part.startsWith(':')) {
+      if (actual === '') return undefined;
+      try {
+        params[part.slice(1)] = decodeURIComponent(actual);
+      } catch {
+        return undefined;
+      }
+    } else if (part !== actual) return undefined;
+  }
+  return params;
+};

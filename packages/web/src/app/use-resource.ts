@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, isAbortError } from '../api/client';
+import { isAbortError, toApiError, type ApiError } from '../api/client';
 
 export type Resource<T> =
   | { status: 'loading'; data: T | undefined }
@@ -27,11 +27,7 @@ export const useResource = <T>(
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbortError(error)) return;
-        const apiError =
-          error instanceof ApiError
-            ? error
-            : new ApiError({ status: 0, code: 'BAD_RESPONSE', message: String(error) });
-        setState((previous) => ({ status: 'error', error: apiError, data: previous.data }));
+        setState((previous) => ({ status: 'error', error: toApiError(error), data: previous.data }));
       },
     );
     return () => controller.abort();
