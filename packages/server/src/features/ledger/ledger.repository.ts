@@ -247,13 +247,14 @@ export function ledgerRepository(db: Db) {
       db
         .selectFrom('applications as a')
         .selectAll('a')
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('ledger_leaves as l')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('ledger_leaves as l')
                 .select('l.seq')
                 .where('l.log', '=', 'applications')
-                .whereRef('l.entity_id', '=', 'a.id'),
+                .where('l.entity_id', '=', sql<string>`a.id::text`),
             ),
           ),
         )
