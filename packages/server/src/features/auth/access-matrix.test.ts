@@ -125,6 +125,45 @@ const ROWS: AccessRow<World>[] = [
     path: (w) => `/api/test-probe/clerk-desk/${w.recordOfA}`,
     expect: { ...everyone(403), public: 401, clerkDistrict1: 200, clerkDistrict2: 200 },
   },
+  // The registers' transparency API (issue 7): public reads; signing on demand by the operator and the
+  // regional administrator. The signing row comes first, so the head rows below find a signed head.
+  {
+    name: 'ledger: sign heads now',
+    method: 'POST',
+    path: () => '/api/ledger/heads',
+    expect: { ...everyone(403), public: 401, operator: 200, regionalAdmin: 200 },
+  },
+  { name: 'ledger: public key', method: 'GET', path: () => '/api/ledger/key', expect: everyone(200) },
+  {
+    name: 'ledger: latest head',
+    method: 'GET',
+    path: () => '/api/ledger/applications/head',
+    expect: everyone(200),
+  },
+  {
+    name: 'ledger: leaves',
+    method: 'GET',
+    path: () => '/api/ledger/applications/leaves?start=0&limit=10',
+    expect: everyone(200),
+  },
+  {
+    name: 'ledger: consistency proof',
+    method: 'GET',
+    path: () => '/api/ledger/applications/proof/consistency?from=0&to=0',
+    expect: everyone(200),
+  },
+  {
+    name: 'ledger: inclusion proof of a leaf not in the log',
+    method: 'GET',
+    path: () => `/api/ledger/applications/proof/inclusion?leafHash=${'0'.repeat(64)}`,
+    expect: everyone(404),
+  },
+  {
+    name: 'ledger: receipt of a leaf not in the log',
+    method: 'GET',
+    path: () => `/api/ledger/applications/receipts/${'0'.repeat(64)}`,
+    expect: everyone(404),
+  },
 ];
 
 describeAccessMatrix('access matrix: every endpoint × every persona', ROWS, () => ({ t, world }));
