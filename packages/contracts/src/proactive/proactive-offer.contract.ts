@@ -53,3 +53,18 @@ export const ZProactiveOfferList = z
   .object({ items: z.array(ZProactiveOffer) })
   .openapi('ProactiveOfferList');
 export type ProactiveOfferList = z.infer<typeof ZProactiveOfferList>;
+
+/** A text message the SMS gateway received, relayed to Kezek (R-ELIG-16: the parent's reply to an offer). */
+export const ZIncomingSms = z
+  .object({
+    from: z.string().min(1).max(30).openapi({ example: '+77012345678', description: "The sender's number" }),
+    text: z.string().max(1000).openapi({ example: 'ИӘ' }),
+  })
+  .openapi('IncomingSms');
+export type IncomingSms = z.infer<typeof ZIncomingSms>;
+
+/** What a relayed reply did: the answer read from the text and each open offer to that number after it. */
+export const ZIncomingSmsResult = z
+  .object({ answer: z.enum(['yes', 'no']), offers: z.array(ZProactiveReplyResult) })
+  .openapi('IncomingSmsResult');
+export type IncomingSmsResult = z.infer<typeof ZIncomingSmsResult>;

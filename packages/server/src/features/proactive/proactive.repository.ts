@@ -54,6 +54,17 @@ export function proactiveRepository(db: Db) {
     byId: (id: string): Promise<OfferRecord | undefined> =>
       db.selectFrom('proactive_offers').selectAll().where('id', '=', id).executeTakeFirst(),
 
+    /** The offers sent to a mobile number still waiting for the answer, oldest first. */
+    openToMobile: (mobile: string): Promise<OfferRecord[]> =>
+      db
+        .selectFrom('proactive_offers')
+        .selectAll()
+        .where('parent_mobile', '=', mobile)
+        .where('status', '=', 'offered')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+
     ofParent: (parentIin: string): Promise<OfferRecord[]> =>
       db
         .selectFrom('proactive_offers')

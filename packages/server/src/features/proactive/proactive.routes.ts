@@ -3,6 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   SMS_GATEWAY_SECRET_HEADER,
   ZErrorBody,
+  ZIncomingSms,
+  ZIncomingSmsResult,
   ZProactiveOfferId,
   ZProactiveOfferList,
   ZProactiveReply,
@@ -15,6 +17,7 @@ import { AppError } from '../../platform/app-error';
 import type { Clock } from '../../platform/clock';
 import { listOffers } from './list-offers';
 import type { ProactiveRepository } from './proactive.repository';
+import { receiveSmsReply } from './receive-sms-reply';
 import { replyToOffer, SMS_GATEWAY_ACTOR, type ReplyDeps } from './reply-to-offer';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -30,6 +33,29 @@ const routes = {
       200: { description: 'Newest first', ...json(ZProactiveOfferList) },
       401: error('Not signed in'),
       403: error('Not an applicant'),
+    },
+  }),
+  smsReply: createRoute({
+    method: 'post',
+    path: '/api/sms/replies',
+    tags: ['proactive'],
+    summary: "The SMS gateway relays a parent's reply to a proactive offer (R-ELIG-16)",
+    description:
+      `Authenticated by the shared secret in the \`${SMS_GATEWAY_SECRET_HEADER}\` header (KEZEK_SMS_REPLY_SECRET). ` +
+      "The reply is matched by the sender's number to the offers sent there and still open; «ИӘ» / «ДА» consents " +
+      '(an application is registered for each), «ЖОҚ» / «НЕТ» declines.',
+    request: {
+      headers: z.object({ [SMS_GATEWAY_SECRET_HEADER.toLowerCase()]: z.string().optional() }),
+      body: { ...json(ZIncomingSms), required: true },
+    },
+    responses: {
+      200: { description: 'The answer read and the offers after it', ...json(ZIncomingSmsResult) },
+      400: error('Not a mobile number, or a text that is neither yes nor no (names the field)'),
+      401: error('Not signed in, or a wrong gateway secret'),
+      403: error('Not the SMS gateway'),
+      404: error('No open offer was sent to this number'),
+      422: error('Past the reply deadline (R-ELIG-16), or the application refused by a rule (names it)'),
+      503: error('A state information system is unavailable; retry'),
     },
   }),
   reply: createRoute({
@@ -61,7 +87,7 @@ const routes = {
 };
 
 export type ProactiveRouteDeps = ReplyDeps & {
-  offers: Pick<ProactiveRepository, 'byId' | 'ofParent'>;
+  offers: Pick<ProactiveRepository, 'byId' | 'ofParent' | 'openToMobile'>;
   clock: Clock;
   /** The SMS gateway's shared secret; unset = the gateway callback is refused. */
   smsReplySecret: string | undefined;
@@ -86,6 +112,11 @@ function replyActor(session: Actor, presented: string | undefined, expected: str
 export function proactiveRoutes(deps: ProactiveRouteDeps) {
   return createRouter()
     .openapi(routes.list, async (c) => c.json(await listOffers(deps, actorOf(c)), 200))
+    .openapi(routes.smsReply, async (c) => {
+      const secret = c.req.valid('header')[SMS_GATEWAY_SECRET_HEADER.toLowerCase()];
+      const actor = replyActor(actorOf(c), secret, deps.smsReplySecret);
+      return c.json(await receiveSmsReply(deps, actor, c.req.valid('json'), deps.clock.now()), 200);
+    })
     .openapi(routes.reply, async (c) => {
       const actor = replyActor(
         actorOf(c),

@@ -1,4 +1,4 @@
-import type { ApplicationView, ErrorBody, ProactiveReplyResult } from '@kezek/contracts';
+import type { ApplicationView, ErrorBody, IncomingSmsResult, ProactiveReplyResult } from '@kezek/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApp } from '../../compose';
 import { DEFAULT_RULES } from '../../platform/rules';
@@ -13,6 +13,7 @@ import {
 } from '../../testing/test-app';
 import { seedDemoData } from '../demo/seed-demo-data';
 import { pollBirthEventsJob } from './poll-birth-events.job';
+import { readSmsAnswer } from './receive-sms-reply';
 
 const GATEWAY_SECRET = 'test-gateway-secret-0001';
 const ctx = { log: silentLog, attempt: 1 };
@@ -151,6 +152,34 @@ describe('proactive channel (civil registry → offer → consent)', () => {
     expect(await applicationCount()).toBe(applicationsBefore);
   });
 
+  it('R-ELIG-16: a relayed «иә!» from the number the offer went to is matched to it → the application', async () => {
+    const offer = await openOffer(0);
+    const mobile = offer.parent_mobile ?? '';
+    const sms = (body: unknown, secret = GATEWAY_SECRET) =>
+      gateway.request('/api/sms/replies', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sms-gateway-secret': secret },
+        body: JSON.stringify(body),
+      });
+    const written = `8 ${mobile.slice(2, 5)} ${mobile.slice(5)}`; // as a phone shows it: 8 701 2345678
+    expect((await sms({ from: written, text: 'хорошо' })).status).toBe(400);
+    const unknown = await sms({ from: '+77000000000', text: 'ДА' });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as ErrorBody).error.field).toBe('from');
+    expect((await sms({ from: written, text: 'ДА' }, 'wrong-secret-000000000')).status).toBe(401);
+    const response = await sms({ from: written, text: ' иә! ' });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as IncomingSmsResult;
+    expect(result.answer).toBe('yes');
+    expect(result.offers.map((o) => [o.offer.id, o.offer.status, o.application?.status])).toContainEqual([
+      offer.id,
+      'accepted',
+      'queued',
+    ]);
+    // Answered: the same reply again finds nothing open for the number.
+    expect((await sms({ from: written, text: 'ИӘ' })).status).toBe(404);
+  });
+
   it('R-ELIG-16: the gateway relays yes → the application, as from the parent', async () => {
     const offer = await openOffer(0);
     const response = await replyAsGateway(offer.id, 'yes');
@@ -217,3 +246,19 @@ async function applicationCount(): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+describe('readSmsAnswer', () => {
+  it.each([
+    ['ИӘ', 'yes'],
+    ['иә', 'yes'],
+    ['«Иә»', 'yes'],
+    ['Да, согласна', 'yes'],
+    ['yes', 'yes'],
+    ['Жоқ', 'no'],
+    ['нет.', 'no'],
+    ['', undefined],
+    ['может быть', undefined],
+  ])('R-ELIG-16: reads %j as %s', (text, answer) => {
+    expect(readSmsAnswer(text)).toBe(answer);
+  });
+});
