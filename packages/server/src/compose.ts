@@ -17,6 +17,7 @@ import { purgeSessionsJob } from './features/auth/purge-sessions.job';
 import type { CookieSecurity } from './features/auth/session-cookie';
 import { healthRepository } from './features/health/health.repository';
 import { healthRoutes } from './features/health/health.routes';
+import { entityLedgerReceipt } from './features/ledger/get-ledger-receipt';
 import { createLedgerDeps } from './features/ledger/ledger-deps';
 import { sequenceLedgerJob, signTreeHeadsJob } from './features/ledger/ledger.jobs';
 import { ledgerRoutes } from './features/ledger/ledger.routes';
@@ -72,6 +73,7 @@ export function composeApp(deps: AppDeps) {
   const authRepo = authRepository(deps.db);
   const cookieSecurity = deps.cookieSecurity ?? 'auto';
   const applications = applicationsRepository(deps.db);
+  const ledger = createLedgerDeps({ db: deps.db, key: deps.ledgerKey, log: deps.log });
   return createApp({
     log: deps.log,
     bodyLimitBytes: deps.bodyLimitBytes,
@@ -119,6 +121,7 @@ export function composeApp(deps: AppDeps) {
         rules: deps.rules ?? DEFAULT_RULES,
         format: formatNational,
         clock: deps.clock,
+        ledgerReceipt: (id) => entityLedgerReceipt(ledger, 'application', id),
       }),
       applicationRecordsRoutes({
         applications,
@@ -139,10 +142,7 @@ export function composeApp(deps: AppDeps) {
         clock: deps.clock,
         smsReplySecret: deps.smsReplySecret,
       }),
-      ledgerRoutes({
-        ...createLedgerDeps({ db: deps.db, key: deps.ledgerKey, log: deps.log }),
-        clock: deps.clock,
-      }),
+      ledgerRoutes({ ...ledger, clock: deps.clock }),
       ...(deps.extraRouters ?? []),
     ],
   });

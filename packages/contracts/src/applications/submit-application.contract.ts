@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ZKato } from '../common';
+import { ZLedgerReceipt } from '../ledger.contract';
 import { CHANNELS, ZIin, ZMobile, ZQueueKind } from './application.contract';
 
 /** Annex 1 (the application form) plus the Annex 5 consent, as the portal or an operator submits it. */
@@ -38,6 +39,10 @@ export const ZApplicationReceipt = z
     submittedAt: z.string(),
     position: z.number().int().nullable(),
     originalsDueAt: z.string().nullable(),
+    ledger: ZLedgerReceipt.optional().openapi({
+      description:
+        'The register leaf of the submission (R-SYS-08): hash now, proof once signed (docs/ledger.md)',
+    }),
   })
   .openapi('ApplicationReceipt');
 export type ApplicationReceipt = z.infer<typeof ZApplicationReceipt>;

@@ -11,6 +11,8 @@ import {
   ZModifyApplication,
   ZPosition,
   ZPositionHistory,
+  ZPublicQueuePage,
+  ZPublicQueueQuery,
   ZRefusalReceipt,
   ZStopList,
   ZSubmitApplication,
@@ -18,7 +20,7 @@ import {
   ZVersionOnly,
 } from '@kezek/contracts';
 import type { Context } from 'hono';
-import type { ApplicationView } from '@kezek/contracts';
+import type { ApplicationView, LedgerReceipt } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
 import type { Env } from '../../http/env';
 import { createRouter } from '../../http/openapi-app';
@@ -31,6 +33,7 @@ import { confirmInterest } from './confirm-interest';
 import { getApplication } from './get-application';
 import { getPosition } from './get-position';
 import { getPositionHistory } from './get-position-history';
+import { getPublicQueue } from './get-public-queue';
 import { getRefusalReceipt } from './get-refusal-receipt';
 import type { QueueCache } from './queue-cache';
 import { listApplications } from './list-applications';
@@ -82,6 +85,18 @@ const routes = {
       },
       ...errors,
       503: { description: 'A state information system is unavailable; retry', ...json(ZErrorBody) },
+    },
+  }),
+  publicQueue: createRoute({
+    method: 'get',
+    path: '/api/public/queue',
+    tags: ['public'],
+    summary: 'One queue as the public sees it (R-SYS-09): positions, numbers, groups, submission times',
+    request: { query: ZPublicQueueQuery },
+    responses: {
+      200: { description: 'One page, in the order of the rules', ...json(ZPublicQueuePage) },
+      400: errors[400],
+      404: { description: 'No such settlement, or the number is not queued here', ...json(ZErrorBody) },
     },
   }),
   myChildren: createRoute({
@@ -160,7 +175,13 @@ const routes = {
 };
 
 export type ApplicationsRouteDeps = SubmitDeps &
-  ChangeDeps & { applications: ApplicationsRepository; queues: QueueCache; clock: Clock };
+  ChangeDeps & {
+    applications: ApplicationsRepository;
+    queues: QueueCache;
+    clock: Clock;
+    /** The register receipt of an application's latest leaf (features/ledger, R-SYS-08). */
+    ledgerReceipt: (applicationId: string) => Promise<LedgerReceipt | undefined>;
+  };
 
 /** Every change of one application has the same shape: the actor, the ID, the validated body, the time. */
 type ChangeUseCase<I> = (
@@ -189,8 +210,15 @@ export function applicationsRoutes(deps: ApplicationsRouteDeps) {
         deps.clock.now(),
         idempotencyKey,
       );
-      return c.json(result.receipt, result.created ? 201 : 200);
+      const ledger = await deps.ledgerReceipt(result.receipt.id);
+      return c.json(
+        { ...result.receipt, ...(ledger === undefined ? {} : { ledger }) },
+        result.created ? 201 : 200,
+      );
     })
+    .openapi(routes.publicQueue, async (c) =>
+      c.json(await getPublicQueue(deps, c.req.valid('query'), deps.clock.now()), 200),
+    )
     .openapi(routes.myChildren, async (c) => c.json(await listMyChildren(deps, actorOf(c)), 200))
     .openapi(routes.list, async (c) =>
       c.json(await listApplications(deps, actorOf(c), c.req.valid('query'), deps.clock.now()), 200),

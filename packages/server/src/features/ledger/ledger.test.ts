@@ -33,6 +33,7 @@ let t: AuthTestApp;
 let ledger: LedgerDeps;
 let serial = 0;
 const ids: string[] = [];
+const submitted: ApplicationReceipt[] = [];
 
 const form = () => ({
   child: {
@@ -93,6 +94,7 @@ beforeAll(async () => {
       201,
     );
     ids.push(receipt.id);
+    submitted.push(receipt);
   }
   // A change of status: a second leaf of the same entity.
   await json(await call('applicantA', 'POST', `/api/applications/${ids[0]}/withdrawal`, { version: 1 }));
@@ -113,6 +115,20 @@ describe('R-SYS-08: every register change lands in its log', () => {
       expect(leaf.leaf).not.toContain(APPLICANT_IINS.applicantA);
       expect(leaf.leaf).not.toContain('7012345678');
     }
+  });
+
+  it('R-SYS-08: the application receipt carries its leaf hash at once, a promise of inclusion', async () => {
+    const leaves = await ledgerRepository(t.handle.db).allLeaves('applications');
+    expect(submitted[0]?.ledger).toMatchObject({
+      log: 'applications',
+      leafHash: leaves[0]?.leafHash,
+      index: null,
+      head: null,
+    });
+    expect(verifyReceiptOffline(parseReceipt(JSON.stringify(submitted[0])) ?? fail())).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not yet covered by a signed tree head') as unknown,
+    });
   });
 
   it('R-SYS-08: a rolled-back change leaves no leaf (appended in the same transaction)', async () => {
