@@ -12,7 +12,13 @@ import type { Browser } from 'playwright-core';
 import { runTests } from './support/harness';
 import { assertBuilt, startServer } from './support/server';
 import type { RunningServer } from './support/server';
+import { accessibilityTests } from './tests/accessibility';
+import { clerkJourneyTests } from './tests/clerk-journey';
+import { parentJourneyTests } from './tests/parent-journey';
 import { publicPageTests } from './tests/public-pages';
+
+/** The journeys run in order: the clerk checks what the parent submitted. */
+const ALL_TESTS = [...publicPageTests, ...accessibilityTests, ...parentJourneyTests, ...clerkJourneyTests];
 
 const e2eDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(e2eDir);
@@ -57,7 +63,7 @@ const main = async (): Promise<number> => {
       console.log(`server ready at ${server.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const { passed, failed } = await runTests(publicPageTests, {
+    const { passed, failed } = await runTests(ALL_TESTS, {
       browser,
       baseUrl: server.baseUrl,
       screenshotDir,
@@ -68,7 +74,7 @@ const main = async (): Promise<number> => {
     return failed === 0 ? 0 : 1;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
-    console.log(`0 passed, ${publicPageTests.length} failed`);
+    console.log(`0 passed, ${ALL_TESTS.length} failed`);
     return 1;
   } finally {
     await cleanUp();

@@ -1,0 +1,171 @@
+import { localDate, makeIin } from '@kezek/domain';
+import { ApplyWizard, ParentSignInPage } from '../pages/signed-in';
+import { expectAccessible, expectNoSidewaysScroll } from '../support/axe';
+import { syncBrowserClock } from '../support/clock';
+import { check, equal, textOf } from '../support/expect';
+import type { TestCase } from '../support/harness';
+import { ALMALY_KATO, handoff } from './journey-state';
+
+/** A parent the development individuals database knows; a fresh one per run of the suite. */
+const PARENT_IIN = makeIin(localDate('1991-04-12'), 'female', 4321);
+
+type Wizard = ApplyWizard;
+
+/** Fills the wizard from the first step; `categories` ticks those priority categories. */
+const fillWizard = async (wizard: Wizard, child: number, categories: readonly string[]) => {
+  const { page } = wizard;
+  await wizard.waitForStep('child');
+  await page.locator('input[name="child"]').nth(child).check();
+  await wizard.next.click();
+  await wizard.waitForStep('queue');
+  await wizard.next.click();
+  await wizard.waitForStep('categories');
+  for (const code of categories) await page.locator(`input[name="categories"][value="${code}"]`).check();
+  await wizard.next.click();
+  await wizard.waitForStep('settlement');
+  await page.locator('select[name="settlement"]').selectOption(ALMALY_KATO);
+  await wizard.next.click();
+  await wizard.waitForStep('contacts');
+  await page.locator('input[name="sms1"]').fill('+7 701 234 56 78');
+  await wizard.next.click();
+  await wizard.waitForStep('consent');
+  await page.locator('input[name="consent"]').check();
+  await wizard.next.click();
+  await page.waitForURL('**/my/applications/**');
+};
+
+export const parentJourneyTests: readonly TestCase[] = [
+  {
+    name: 'parent: sign in with EDS, apply (validation as you type), see the place and why it changed',
+    run: async ({ page, screenshot }) => {
+      await syncBrowserClock(page);
+      const signIn = new ParentSignInPage(page);
+      await signIn.open();
+      await expectAccessible(page, 'parent sign-in');
+      // A wrong control digit is caught while typing, before anything is sent.
+      const wrong = `${PARENT_IIN.slice(0, 11)}${(Number(PARENT_IIN[11]) + 1) % 10}`;
+      await signIn.iin.fill(wrong);
+      equal(
+        await textOf(signIn.fieldError),
+        'Мұндай ЖСН жоқ: цифрларды тексеріңіз (соңғысы — бақылау цифры).',
+        'IIN error',
+      );
+      equal(await signIn.iin.getAttribute('aria-invalid'), 'true', 'the IIN box is marked invalid');
+      await screenshot('parent-signin-error-kk');
+      await signIn.signIn(PARENT_IIN);
+      check((await textOf(page.getByTestId('session-name'))) !== '', 'the header names the signed-in parent');
+      await page.locator('.status-empty').waitFor();
+      await expectAccessible(page, 'my applications (empty)');
+      await screenshot('parent-my-empty-kk');
+
+      await page.locator('main a[href="/my/apply"]').click();
+      const wizard = new ApplyWizard(page);
+      await wizard.waitForStep('child');
+      await page.locator('input[name="child"]').first().waitFor();
+      await expectAccessible(page, 'apply: child');
+      // Next without a child: the step says what is missing.
+      await wizard.next.click();
+      equal((await wizard.fieldErrors()).join(), 'Баланы таңдаңыз.', 'child step error');
+      await screenshot('parent-apply-child-error-kk');
+      await page.locator('input[name="child"]').first().check();
+      await wizard.next.click();
+      await wizard.waitForStep('queue');
+      await page.locator('#queue-special').check();
+      await wizard.next.click();
+      equal((await wizard.fieldErrors()).join(), 'Бұзылу түрін таңдаңыз.', 'disorder required');
+      await page.locator('#queue-general').check();
+      await wizard.next.click();
+      await wizard.waitForStep('categories');
+      await expectAccessible(page, 'apply: categories');
+      await wizard.next.click();
+      await wizard.waitForStep('settlement');
+      await page.locator('select[name="settlement"]').selectOption(ALMALY_KATO);
+      await wizard.next.click();
+      await wizard.waitForStep('contacts');
+      await page.locator('input[name="sms1"]').fill('12345');
+      await wizard.next.click();
+      check(
+        (await wizard.fieldErrors()).some((text) => text.includes('+7 7XX XXX XX XX')),
+        'a malformed mobile number is named',
+      );
+      await expectAccessible(page, 'apply: contacts with an error');
+      await screenshot('parent-apply-contacts-error-kk');
+      await page.locator('input[name="sms1"]').fill('+7 701 234 56 78');
+      await wizard.next.click();
+      await wizard.waitForStep('consent');
+      await wizard.next.click();
+      equal(
+        (await wizard.fieldErrors()).join(),
+        'Келісімсіз өтініш тіркелмейді.',
+        'consent required (R-ELIG-18)',
+      );
+      await page.locator('input[name="consent"]').check();
+      await wizard.next.click();
+      await page.waitForURL('**/my/applications/**');
+
+      // The portal registers at once (R-ELIG-10): queued, with a place and its explained history.
+      await page.getByTestId('position').waitFor();
+      equal(await page.locator('main .badge').first().getAttribute('data-status'), 'queued', 'status');
+      check(
+        Number(await page.getByTestId('position').getAttribute('data-position')) >= 1,
+        'a place in the queue',
+      );
+      await page.locator('.timeline, .timeline + p, section .muted').first().waitFor();
+      await expectAccessible(page, 'application detail');
+      await screenshot('parent-application-kk');
+
+      await page.locator('.language-switcher button[lang="ru"]').click();
+      await page.getByText('Место в очереди', { exact: true }).waitFor();
+      await screenshot('parent-application-ru');
+      await page.locator('.language-switcher button[lang="kk"]').click();
+    },
+  },
+  {
+    name: 'parent: confirm interest, change contacts, withdraw; a second application awaits the clerk',
+    run: async ({ page, screenshot }) => {
+      await syncBrowserClock(page);
+      await new ParentSignInPage(page).open();
+      await new ParentSignInPage(page).signIn(PARENT_IIN);
+      const cards = page.locator('li.card[data-application]');
+      await cards.first().waitFor();
+      equal(await cards.count(), 1, 'one application from the first journey');
+      await page.locator('.position-line').first().waitFor();
+      await expectAccessible(page, 'my applications');
+      await screenshot('parent-my-applications-kk');
+      await cards.first().locator('a').click();
+      await page.getByTestId('position').waitFor();
+
+      await page.getByRole('button', { name: 'Қажеттілікті растау' }).click();
+      await page.getByText('Қажеттілік расталды.', { exact: true }).waitFor();
+
+      await page.locator('input[name="email"]').fill('not-an-email');
+      await page.getByText('name@example.kz сияқты электрондық пошта мекенжайын енгізіңіз.').waitFor();
+      await page.locator('input[name="email"]').fill('parent@example.kz');
+      await page.getByRole('button', { name: 'Байланысты сақтау' }).click();
+      await page.getByText('Байланыс деректері сақталды.', { exact: true }).waitFor();
+
+      await page.getByRole('button', { name: 'Өтінішті кері қайтару' }).click();
+      await page.getByText('Өтінішті біржола кері қайтарасыз ба?').waitFor();
+      await expectAccessible(page, 'withdrawal confirmation');
+      await page.getByRole('button', { name: 'Иә, кері қайтару' }).click();
+      await page.locator('main .badge[data-status="withdrawn"]').waitFor();
+      await screenshot('parent-withdrawn-kk');
+
+      // The second child, with a priority category: pending until a clerk checks the documents.
+      await page.goto('/my/apply');
+      const wizard = new ApplyWizard(page);
+      await page.locator('input[name="child"]').first().waitFor();
+      await fillWizard(wizard, 1, ['teacher']);
+      await page.locator('main .badge[data-status="pending"]').waitFor();
+      const heading = await textOf(page.locator('main h1'));
+      handoff.pendingNumber = /№ (\S+)/.exec(heading)?.[1];
+      check(handoff.pendingNumber !== undefined, `the heading names the application number: ${heading}`);
+
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.goto('/my');
+      await page.locator('li.card[data-application]').nth(1).waitFor();
+      await expectNoSidewaysScroll(page, 'my applications at 360 px');
+      await screenshot('parent-my-applications-360');
+    },
+  },
+];
