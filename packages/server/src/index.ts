@@ -12,3 +12,4 @@ export { parseReceipt, type ReceiptClaim } from './features/ledger/receipt-qr';
 export { verifyReceiptOffline, type Verdict } from './features/ledger/verify-receipt';
 export { verifyReceiptOnline } from './features/ledger/verify-receipt-online';
 export { publicKeyFromRaw } from './platform/ed25519';
+export { receiptQrText } from './features/ledger/receipt-qr';
