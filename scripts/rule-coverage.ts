@@ -51,7 +51,6 @@ export const EXCLUDED: Readonly<Record<string, string>> = {
 export const KNOWN_UNCITED: Readonly<Record<string, string>> = {
   'R-ADM-03':
     'S2 on the portal: completeness within 30 minutes, signed decision (server use case, no server test yet)',
-  'R-SYS-09': 'publication of application information on the specialised site (R-PUB, no server test yet)',
   'R-REF-14': 'the referral signed by the system and appended to the referrals ledger (not implemented yet)',
 };
 

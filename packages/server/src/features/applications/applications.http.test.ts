@@ -1,7 +1,9 @@
 import type {
   ApplicationPage,
   ApplicationReceipt,
+  ApplicationView,
   ChildrenList,
+  PublicQueuePage,
   PositionView,
   RefusalReceipt,
 } from '@kezek/contracts';
@@ -138,6 +140,31 @@ describe('applications over HTTP', () => {
     expect((await get('public', '/api/me/children')).status).toBe(401);
   });
 
+  it('R-SYS-09: the public sees each queue in order, anonymised, and can find an application by its number', async () => {
+    const queue = `settlement=${FIXTURE_TERRITORY.settlement1}&birthYear=2022&queue=general`;
+    const { status, body } = await get<PublicQueuePage>('public', `/api/public/queue?${queue}&pageSize=2`);
+    expect(status).toBe(200);
+    expect(body.total).toBeGreaterThanOrEqual(2);
+    expect(body.items.map((item) => item.position)).toEqual([1, 2]);
+    expect(Object.keys(body.items[0] ?? {}).sort()).toEqual(['group', 'number', 'position', 'submittedAt']);
+    expect(JSON.stringify(body)).not.toContain(APPLICANT_IINS.applicantA);
+    const mine = await get<ApplicationView>('applicantA', `/api/applications/${world.appOfA}`);
+    const found = await get<PublicQueuePage>(
+      'public',
+      `/api/public/queue?${queue}&pageSize=1&number=${mine.body.number}`,
+    );
+    expect(found.body.items).toEqual([
+      expect.objectContaining({ number: mine.body.number, position: mine.body.position }),
+    ]);
+    expect(found.body.page).toBe(mine.body.position);
+    expect((await get('public', `/api/public/queue?${queue}&number=NOPE-1`)).status).toBe(404);
+    expect((await get('public', '/api/public/queue?settlement=999999999&birthYear=2022')).status).toBe(404);
+    expect(
+      (await get('public', `/api/public/queue?settlement=${FIXTURE_TERRITORY.settlement1}&birthYear=soon`))
+        .status,
+    ).toBe(400);
+  });
+
   it('R-APPL-11: the applicant sees the position and who is ahead', async () => {
     const { status, body } = await get<PositionView>(
       'applicantA',
@@ -210,6 +237,12 @@ const ownerAndStaff: AccessRow<{ appOfA: string }>['expect'] = {
 describeAccessMatrix<{ appOfA: string }>(
   "R-APPL-10: applications — every endpoint × every role; another's record is hidden",
   [
+    {
+      name: 'the public queue',
+      method: 'GET',
+      path: () => `/api/public/queue?settlement=${FIXTURE_TERRITORY.settlement1}&birthYear=2022`,
+      expect: everyone(200),
+    },
     {
       name: 'my children in the individuals database',
       method: 'GET',

@@ -240,6 +240,33 @@ export function applicationsRepository(db: Db) {
       return { members, gSinceP: state?.g_since_p ?? 0, version: Number(state?.version ?? 0) };
     },
 
+    /** The public columns of queued applications (R-SYS-09): numbers and submission times, nothing personal. */
+    publicRows: (ids: readonly string[]) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('applications')
+            .select(['id', 'number', 'submitted_at'])
+            .where('id', 'in', ids)
+            .execute(),
+
+    /** The ID of an application by its number, if it is queued in the given queue. */
+    queuedIdByNumber: async (
+      key: { settlement: string; birthYear: number; queue: string },
+      number: string,
+    ): Promise<string | undefined> =>
+      (
+        await db
+          .selectFrom('applications')
+          .select('id')
+          .where('number', '=', number)
+          .where('status', '=', 'queued')
+          .where('settlement_kato', '=', key.settlement)
+          .where('birth_year', '=', key.birthYear)
+          .where('queue', '=', key.queue)
+          .executeTakeFirst()
+      )?.id,
+
     async queueVersion(queueKey: string): Promise<number> {
       const row = await db
         .selectFrom('queue_state')
