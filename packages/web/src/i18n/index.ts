@@ -14,8 +14,9 @@ const browserStorage = (): Storage | undefined => {
   }
 };
 
+// No document when components are rendered to a string (component tests run in Node).
 const reflectInDocument = (language: Language): void => {
-  document.documentElement.lang = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
 };
 
 /** Starts i18next with the remembered language (Kazakh by default) and keeps `<html lang>` in step. */
