@@ -18,6 +18,12 @@ export function sequenceLedgerJob(deps: LedgerDeps): JobDefinition {
 }
 
 /**
+ * A slot missed by more than this is not signed late: a head's timestamp is its slot, and a head signed days
+ * later would date leaves appended since then to the slot (docs/ledger.md).
+ */
+export const SIGN_CATCH_UP_MS = 60 * 60_000;
+
+/**
  * A signed head of every register daily at 18:05 national time, after the 18:00 bulletin publication (R-SYS-08,
  * docs/ledger.md). The slot is the head's timestamp, so a retried slot signs nothing twice.
  */
@@ -25,6 +31,7 @@ export function signTreeHeadsJob(deps: LedgerDeps): JobDefinition {
   return {
     name: 'ledgerSignHeads',
     schedule: dailyAt(timeOfDay('18:05')),
+    catchUpWindowMs: SIGN_CATCH_UP_MS,
     handler: async (scheduledFor) =>
       (await signTreeHeads(deps, scheduledFor)).map(({ log, head }) => ({ log, treeSize: head.treeSize })),
   };
