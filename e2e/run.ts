@@ -14,11 +14,17 @@ import { assertBuilt, startServer } from './support/server';
 import type { RunningServer } from './support/server';
 import { accessibilityTests } from './tests/accessibility';
 import { clerkJourneyTests } from './tests/clerk-journey';
-import { parentJourneyTests } from './tests/parent-journey';
+import { parentJourneyTests, parentTimelineTests } from './tests/parent-journey';
 import { publicPageTests } from './tests/public-pages';
 
 /** The journeys run in order: the clerk checks what the parent submitted. */
-const ALL_TESTS = [...publicPageTests, ...accessibilityTests, ...parentJourneyTests, ...clerkJourneyTests];
+const ALL_TESTS = [
+  ...publicPageTests,
+  ...accessibilityTests,
+  ...parentJourneyTests,
+  ...parentTimelineTests,
+  ...clerkJourneyTests,
+];
 
 const e2eDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(e2eDir);

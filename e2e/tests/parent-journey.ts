@@ -4,7 +4,7 @@ import { expectAccessible, expectNoSidewaysScroll } from '../support/axe';
 import { syncBrowserClock } from '../support/clock';
 import { check, equal, textOf } from '../support/expect';
 import type { TestCase } from '../support/harness';
-import { ALMALY_KATO, handoff } from './journey-state';
+import { ALMALY_KATO, CLERK_LOGIN, DEMO_PASSWORD, handoff } from './journey-state';
 
 /** A parent the development individuals database knows; a fresh one per run of the suite. */
 const PARENT_IIN = makeIin(localDate('1991-04-12'), 'female', 4321);
@@ -166,6 +166,60 @@ export const parentJourneyTests: readonly TestCase[] = [
       await page.locator('li.card[data-application]').nth(1).waitFor();
       await expectNoSidewaysScroll(page, 'my applications at 360 px');
       await screenshot('parent-my-applications-360');
+    },
+  },
+];
+
+type Page = Parameters<TestCase['run']>[0]['page'];
+
+/**
+ * A demo parent whose queued application has a history of changes: found through the API as the demo clerk
+ * (the suite's own shortcut; parents never see each other), then that session is closed.
+ */
+const demoParentWithHistory = async (page: Page): Promise<{ iin: string; number: string }> => {
+  const login = await page.request.post('/api/auth/staff/login', {
+    data: { login: CLERK_LOGIN, password: DEMO_PASSWORD },
+  });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const list = (await (await page.request.get('/api/applications?status=queued&pageSize=100')).json()) as {
+    items: { id: string; number: string; applicant: { iin: string } }[];
+  };
+  let found: { iin: string; number: string } | undefined;
+  for (const application of list.items) {
+    const history = (await (
+      await page.request.get(`/api/applications/${application.id}/position/history`)
+    ).json()) as { changes: unknown[] };
+    if (history.changes.length >= 2) {
+      found = { iin: application.applicant.iin, number: application.number };
+      break;
+    }
+  }
+  await page.request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrfToken } });
+  check(found !== undefined, 'a queued demo application with at least two changes of position');
+  return found;
+};
+
+export const parentTimelineTests: readonly TestCase[] = [
+  {
+    name: 'parent: the timeline explains every change of the place, with the rule',
+    run: async ({ page, screenshot }) => {
+      const { iin, number } = await demoParentWithHistory(page);
+      await syncBrowserClock(page);
+      const signIn = new ParentSignInPage(page);
+      await signIn.open();
+      await signIn.signIn(iin);
+      await page.locator(`li.card[data-application="${number}"] a`).click();
+      const items = page.locator('.timeline .timeline-item');
+      await items.first().waitFor();
+      check((await items.count()) >= 2, 'at least two explained changes');
+      const first = await textOf(items.first());
+      check(/R-[A-Z]+-\d+/.test(first), `the change names its rule: ${first}`);
+      check(first.includes('→'), `the change shows the places before and after: ${first}`);
+      await expectAccessible(page, 'application with a timeline');
+      await screenshot('parent-timeline-kk');
+      await page.locator('.language-switcher button[lang="en"]').click();
+      await page.getByText('Why the place changed', { exact: true }).waitFor();
+      await screenshot('parent-timeline-en');
     },
   },
 ];
