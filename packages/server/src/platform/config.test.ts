@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from './config';
 
@@ -32,6 +33,26 @@ describe('configuration from the environment', () => {
   it('reads KEZEK_NOW as an instant with an offset', () => {
     const result = parseConfig({ KEZEK_NOW: '2026-03-02T10:00:00+05:00' });
     expect(result.ok && result.config.now?.toISOString()).toBe('2026-03-02T05:00:00.000Z');
+  });
+
+  it('reads KEZEK_LEDGER_KEY as PEM or base64 (PKCS #8 or seed) and never echoes a bad one', () => {
+    const key = generateKeyPairSync('ed25519').privateKey;
+    const pem = key.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const der = key.export({ format: 'der', type: 'pkcs8' });
+    const publicOf = (text: string) => {
+      const result = parseConfig({ KEZEK_LEDGER_KEY: text });
+      return result.ok ? result.config.ledgerKey?.asymmetricKeyType : result.errors;
+    };
+    expect([pem, der.toString('base64'), der.subarray(-32).toString('base64')].map(publicOf)).toEqual([
+      'ed25519',
+      'ed25519',
+      'ed25519',
+    ]);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    const wrong = parseConfig({ KEZEK_LEDGER_KEY: rsa.export({ format: 'pem', type: 'pkcs8' }).toString() });
+    expect(wrong).toEqual({ ok: false, errors: ['KEZEK_LEDGER_KEY: an rsa key, not Ed25519'] });
+    const garbled = parseConfig({ KEZEK_LEDGER_KEY: 'secret-but-broken' });
+    expect(garbled.ok ? [] : garbled.errors.join()).not.toContain('secret-but-broken');
   });
 
   it('treats empty variables as unset', () => {

@@ -17,6 +17,7 @@ import { auditRepository } from '../audit/audit.repository';
 import { auditLedger } from './audit-ledger';
 import { currentPublicKey } from './ledger-signer';
 import { createLedgerDeps, type LedgerDeps } from './ledger-deps';
+import { signTreeHeadsJob } from './ledger.jobs';
 import { ledgerRepository } from './ledger.repository';
 import { parseReceipt } from './receipt-qr';
 import { sequenceLeaves } from './sequence-leaves';
@@ -187,6 +188,22 @@ describe('signed heads, proofs and receipts', () => {
     const signed = await json<SignedHeads>(await call('operator', 'POST', '/api/ledger/heads'));
     expect(signed.heads.map((h) => h.log)).toEqual(['applications', 'referrals', 'bulletins']);
     expect((await call('clerkDistrict1', 'POST', '/api/ledger/heads')).status).toBe(403);
+  });
+
+  it('R-SYS-08: heads are signed daily at 18:05 national time; a retried slot signs nothing twice', async () => {
+    const job = signTreeHeadsJob(ledger);
+    const slot = job.schedule(new Date('2026-03-03T12:00:00Z'));
+    expect(slot.toISOString()).toBe('2026-03-03T13:05:00.000Z');
+    const ctx = { log: silentLog, attempt: 1 };
+    const first = await job.handler(slot, ctx);
+    expect(await job.handler(slot, { ...ctx, attempt: 2 })).toEqual(first);
+    const heads = await t.handle.db
+      .selectFrom('ledger_heads')
+      .select('log')
+      .where('signed_at', '=', slot)
+      .execute();
+    expect(heads.map((head) => head.log).sort()).toEqual(['applications', 'bulletins', 'referrals']);
+    await t.handle.db.deleteFrom('ledger_heads').where('signed_at', '=', slot).execute();
   });
 
   it('R-SYS-08: a receipt verifies offline, from its JSON and from its QR text', () => {
