@@ -186,6 +186,15 @@ export type Database = {
   outbox: OutboxTable;
   job_runs: JobRunsTable;
   schema_migrations: SchemaMigrationsTable;
+  places: PlacesTable;
+  place_units: PlaceUnitsTable;
+  bulletins: BulletinsTable;
+  bulletin_items: BulletinItemsTable;
+  place_revocations: PlaceRevocationsTable;
+  allocation_windows: AllocationWindowsTable;
+  window_access: WindowAccessTable;
+  referrals: ReferralsTable;
+  admissions: AdmissionsTable;
   sessions: SessionsTable;
   login_challenges: LoginChallengesTable;
   login_throttle: LoginThrottleTable;
@@ -275,3 +284,146 @@ export type LedgerHeadsTable = {
 };
 
 export type LedgerSaltsTable = { log: LedgerLogName; entity_id: string; salt: string };
+
+/** 0005: one report of places in a group (R-KG-01); `birth_year` fixed at first publication (R-REF-03). */
+export type PlacesTable = {
+  id: string;
+  kindergarten_id: string;
+  group_id: string;
+  settlement_kato: string;
+  queue: string;
+  age: number;
+  birth_year: number | null;
+  language: string;
+  mode: 'full' | 'half' | '24h';
+  admission: 'general' | 'earlyBooking' | 'temporary';
+  start_date: string | null;
+  free_from: string | null;
+  until: string | null;
+  attendance_restriction: string | null;
+  units: number;
+  reported_at: Timestamp;
+  reported_by: string | null;
+  vacated_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  idempotency_key: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+};
+
+export type PlaceUnitStatus = 'reported' | 'published' | 'reserved' | 'occupied' | 'revoked';
+
+/** 0005: one unit of a place (spec §5.3); claimed by one conditional UPDATE of a `published` row. */
+export type PlaceUnitsTable = {
+  place_id: string;
+  unit: number;
+  status: PlaceUnitStatus;
+  bulletin_id: number | null;
+  referral_id: string | null;
+  version: Generated<number>;
+};
+
+/** 0005: the daily protocols of a settlement (R-WIN-01, A-28); immutable once published. */
+export type BulletinsTable = {
+  id: Generated<number>;
+  settlement_kato: string;
+  bulletin_date: string;
+  published_at: Timestamp;
+  items_count: number;
+  revoked_count: number;
+};
+
+/** 0005: one unit published by a bulletin, with the attributes it was published with. */
+export type BulletinItemsTable = {
+  bulletin_id: number;
+  place_id: string;
+  unit: number;
+  position: number;
+  queue_key: string;
+  kindergarten_id: string;
+  group_id: string;
+  birth_year: number;
+  age: number;
+  language: string;
+  mode: 'full' | 'half' | '24h';
+  admission: 'general' | 'earlyBooking' | 'temporary';
+  start_date: string | null;
+  free_from: string | null;
+  until: string | null;
+};
+
+/** 0005: units taken back (R-KG-02, R-KG-03); published ones go into the next revoked-places bulletin. */
+export type PlaceRevocationsTable = {
+  id: Generated<number>;
+  place_id: string;
+  settlement_kato: string;
+  units: number[];
+  published_units: number[];
+  reason: 'capitalRepair' | 'quarantine' | 'stateOrderCancelled' | 'closure' | null;
+  cancelled_referrals: Generated<string[]>;
+  revoked_at: Timestamp;
+  revoked_by: string | null;
+  bulletin_id: number | null;
+};
+
+/** 0005: the allocation window of a queue key (R-WIN-03..07); at most one not yet open per key. */
+export type AllocationWindowsTable = {
+  id: Generated<number>;
+  queue_key: string;
+  settlement_kato: string;
+  bulletin_ids: number[];
+  units: number;
+  all_state: boolean;
+  published_at: Timestamp;
+  opens_at: Timestamp | null;
+  closes_at: Timestamp | null;
+};
+
+/** 0005: the priority access set frozen at a window's opening (R-WIN-04, R-WIN-06). */
+export type WindowAccessTable = { window_id: number; application_id: string; rank: number };
+
+export type ReferralRowStatus =
+  'issued' | 'extended' | 'cancelled' | 'expired' | 'revoked' | 'admitted' | 'refused';
+
+/** 0005: an electronic referral to one unit (spec §5.2); live = issued or extended. */
+export type ReferralsTable = {
+  id: string;
+  number: string;
+  application_id: string;
+  child_id: string;
+  place_id: string;
+  unit: number;
+  window_id: number | null;
+  admission: 'general' | 'earlyBooking' | 'temporary';
+  status: ReferralRowStatus;
+  status_reason: string | null;
+  phase: 'pendingConfirmation' | 'waitingForPlace' | 'running';
+  issued_at: Timestamp;
+  cancel_deadline: Timestamp;
+  confirm_by: string | null;
+  valid_from: Timestamp | null;
+  valid_until: string | null;
+  extended: Generated<boolean>;
+  extension_days: number | null;
+  extension_reason: 'illness' | 'treatment' | 'businessTrip' | 'leave' | null;
+  extension_requested_at: Timestamp | null;
+  sibling_group: string | null;
+  privileged: Generated<boolean>;
+  admitted_at: Timestamp | null;
+  idempotency_key: string;
+  version: Generated<number>;
+  updated_at: Timestamp;
+};
+
+/** 0005: the kindergarten's decision on a referral (R-ADM-*). */
+export type AdmissionsTable = {
+  id: string;
+  referral_id: string;
+  decision: 'admitted' | 'refused';
+  reason: 'missingDocuments' | 'expiredDocuments' | 'medicalContraindication' | null;
+  contract_number: string | null;
+  contract_date: string | null;
+  decided_at: Timestamp;
+  decided_by: string | null;
+  idempotency_key: string | null;
+};
