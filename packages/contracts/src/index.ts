@@ -16,3 +16,4 @@ export * from './proactive/proactive-offer.contract';
 export * from './applications/application-records.contract';
 export * from './dev/dev-signature.contract';
 export * from './ledger.contract';
+export * from './admin/rules.contract';

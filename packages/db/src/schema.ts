@@ -169,6 +169,27 @@ export type JobRunsTable = {
 
 export type SchemaMigrationsTable = { name: string; applied_at: Timestamp };
 
+/** 0009: a policy change in force from `effective_from` (G-12); `region_kato` null = nationwide. */
+export type PolicyChangesTable = {
+  id: Generated<number>;
+  region_kato: string | null;
+  effective_from: Timestamp;
+  overrides: Json;
+  reason: string;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+/** 0009: a year's days off on weekdays and working weekend days, replacing the built-in calendar (R-TIME-02). */
+export type CalendarYearsTable = {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+  source: string;
+  updated_by: string;
+  updated_at: Timestamp;
+};
+
 export type Database = {
   app_meta: AppMetaTable;
   regions: RegionsTable;
@@ -195,6 +216,8 @@ export type Database = {
   window_access: WindowAccessTable;
   referrals: ReferralsTable;
   admissions: AdmissionsTable;
+  policy_changes: PolicyChangesTable;
+  calendar_years: CalendarYearsTable;
   sessions: SessionsTable;
   login_challenges: LoginChallengesTable;
   login_throttle: LoginThrottleTable;

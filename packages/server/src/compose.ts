@@ -1,6 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db, DbEngine } from '@kezek/db';
+import { adminRepository } from './features/admin/admin.repository';
+import { adminRoutes } from './features/admin/admin.routes';
 import { auditRepository } from './features/audit/audit.repository';
 import { outboxNotify } from './features/applications/application-notice';
 import { applicationAuditRepository } from './features/applications/application-audit.repository';
@@ -58,6 +60,8 @@ export type AppDeps = {
   /** Tests swap in a fast hasher; production uses scrypt. */
   passwords?: PasswordHasher;
   rules?: Rules;
+  /** Reloads `rules` after the regional admin changes them (the rules store of the server and the test app). */
+  refreshRules?: () => Promise<void>;
   /** Shared secret of the SMS gateway's reply callback (R-ELIG-16); unset = only signed-in parents reply. */
   smsReplySecret?: string;
   /** KEZEK_LEDGER_KEY: signs the registers' tree heads; unset = generated once and kept in the database. */
@@ -143,6 +147,17 @@ export function composeApp(deps: AppDeps) {
         smsReplySecret: deps.smsReplySecret,
       }),
       ledgerRoutes({ ...ledger, clock: deps.clock }),
+      adminRoutes({
+        repo: adminRepository(deps.db),
+        transaction: transactor(deps.db, (trx) => ({
+          admin: adminRepository(trx),
+          audit: auditRepository(trx),
+        })),
+        rules: deps.rules ?? DEFAULT_RULES,
+        refreshRules: deps.refreshRules ?? (() => Promise.resolve()),
+        format: formatNational,
+        clock: deps.clock,
+      }),
       ...(deps.extraRouters ?? []),
     ],
   });

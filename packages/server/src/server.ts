@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createDb, migrate, type DbHandle } from '@kezek/db';
 import { composeApp, composeJobs } from './compose';
+import { adminRepository } from './features/admin/admin.repository';
+import { loadRulesSnapshot } from './features/admin/rules-snapshot';
 import { startJobLoop } from './platform/jobs/job-loop';
 import { createPorts } from './ports';
 import type { SeedResult } from './features/demo/seed-demo';
@@ -12,6 +14,9 @@ import { shiftedClock, systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import type { Logger } from './platform/logger';
 import { formatNational, tzdataDisagreement } from './platform/national-time';
+import { createRulesStore } from './platform/rules';
+
+const RULES_REFRESH_MS = 60_000;
 
 // Resolved through the package, not this file's location, so it holds in the bundled `npm start` too.
 export const WEB_ROOT = join(
@@ -46,6 +51,17 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     log.info('database ready', { engine: handle.engine, migrationsApplied: applied });
     const seed = config.demo ? await seedDemoData(handle.db, clock.now(), log) : undefined;
     const ports = createPorts(config.ports, { clock, log });
+    const rules = createRulesStore(() => loadRulesSnapshot(adminRepository(handle.db)));
+    await rules.refresh();
+    // Another process's admin change reaches this one within a minute (changes take effect from a later date).
+    const rulesTimer = setInterval(() => {
+      rules.refresh().catch((error: unknown) =>
+        log.error('reloading the rules failed; the previous rules stay in force', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    }, RULES_REFRESH_MS);
+    rulesTimer.unref();
     const app = composeApp({
       db: handle.db,
       engine: handle.engine,
@@ -54,6 +70,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       bodyLimitBytes: config.bodyLimitBytes,
       webRoot: WEB_ROOT,
       ports,
+      rules: rules.rules,
+      refreshRules: rules.refresh,
       cookieSecurity: config.cookieSecure,
       trustedOrigins: config.trustedOrigins,
       ...(config.smsReplySecret === undefined ? {} : { smsReplySecret: config.smsReplySecret }),
@@ -67,6 +85,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
             ports,
             clock,
             log,
+            rules: rules.rules,
             ...(config.ledgerKey === undefined ? {} : { ledgerKey: config.ledgerKey }),
           }),
           clock,
@@ -90,6 +109,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
           server.close(() => resolve());
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        clearInterval(rulesTimer);
         await jobs?.stop();
         await handle.close();
         log.info('stopped');

@@ -2,10 +2,13 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { openTestDb } from '@kezek/db/testing';
 import type { DbHandle } from '@kezek/db';
 import { composeApp } from '../compose';
+import { adminRepository } from '../features/admin/admin.repository';
+import { loadRulesSnapshot } from '../features/admin/rules-snapshot';
 import type { PasswordHasher } from '../features/auth/auth.routes';
 import type { Env } from '../http/env';
 import { manualClock, type ManualClock } from '../platform/clock';
 import { createLogger } from '../platform/logger';
+import { createRulesStore, type Rules } from '../platform/rules';
 import { verifyPassword } from '../platform/password';
 import { createPorts, DevSignatureAuthority, parsePortsConfig, type Ports } from '../ports';
 
@@ -16,6 +19,8 @@ export type TestApp = {
   clock: ManualClock;
   app: ReturnType<typeof composeApp>;
   ports: Ports;
+  /** The rules in force, read from the database like the server's (admin changes apply at once). */
+  rules: Rules;
   /** The development signature authority behind `ports.signature`: tests sign login challenges with it. */
   signatures: DevSignatureAuthority;
   close: () => Promise<void>;
@@ -51,6 +56,9 @@ export async function openTestApp(
   const ports = createPorts(parsed.config, { clock, log: silentLog });
   if (!(ports.signature instanceof DevSignatureAuthority))
     throw new Error('tests need the development signature authority');
+  // The rules in force come from the database, as in production: an admin's change applies at once.
+  const rules = createRulesStore(() => loadRulesSnapshot(adminRepository(handle.db)));
+  await rules.refresh();
   const app = composeApp({
     db: handle.db,
     engine: handle.engine,
@@ -59,9 +67,19 @@ export async function openTestApp(
     ports,
     bodyLimitBytes: 100_000,
     passwords: TEST_PASSWORDS,
+    rules: rules.rules,
+    refreshRules: rules.refresh,
     extraRouters: options.routers ?? [],
   });
-  return { handle, clock, app, ports, signatures: ports.signature, close: () => handle.close() };
+  return {
+    handle,
+    clock,
+    app,
+    ports,
+    rules: rules.rules,
+    signatures: ports.signature,
+    close: () => handle.close(),
+  };
 }
 
 export const silentLog = createLogger('silent');
