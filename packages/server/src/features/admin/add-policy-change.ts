@@ -13,6 +13,9 @@ import { requireStaff } from '../auth/authorize';
 import { ADMIN_WRITERS, type AdminDeps } from './admin-deps';
 import { policyChangeView } from './policy-change-view';
 
+/** Fields that decide the queue order: every position in every queue would move, so no regional act changes them. */
+const ORDERING_FIELDS = ['generalPerPriority', 'interleave'] as const;
+
 /**
  * G-12, §24(3)–(4): the regional admin changes the policy — nationwide or for a region — from 00:00 national time of
  * a date after today, so nothing already decided or scheduled today changes under anyone's feet and every process
@@ -40,6 +43,13 @@ export async function addPolicyChange(deps: AdminDeps, actor: Actor, input: NewP
       { field: first === undefined || first.field === '' ? 'set' : `set.${first.field}` },
     );
   }
+  const fixed = ORDERING_FIELDS.find((field) => field in overrides.value);
+  if (fixed !== undefined)
+    throw new AppError(
+      'RULE_VIOLATION',
+      `set.${fixed}: the queue order (one first-priority application after three general ones, §21 ¶3) is the same nationwide and is not changed by a regional act`,
+      { field: `set.${fixed}`, rule: 'R-ORDER-03' },
+    );
   if (Object.keys(overrides.value).length === 0)
     throw new AppError('VALIDATION_FAILED', 'set: name at least one policy field to change', {
       field: 'set',

@@ -58,6 +58,12 @@ describe('policy per region with effective dates (G-12)', () => {
     ['a value of the wrong kind', change({ set: { leftoverFirstN: 0 } }), 400, 'set.leftoverFirstN'],
     ['nothing to change', change({ set: {} }), 400, 'set'],
     ['an unknown region', change({ region: '123456789' }), 400, 'region'],
+    [
+      'R-ORDER-03: the queue order',
+      change({ set: { generalPerPriority: 2 } }),
+      422,
+      'set.generalPerPriority',
+    ],
     ['no reason', change({ reason: '' }), 400, 'reason'],
   ])('G-12: refuses %s, naming the field', async (_case, body, status, field) => {
     const answer = await call('regionalAdmin', 'POST', '/api/admin/policy-changes', body);
