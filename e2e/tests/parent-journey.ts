@@ -161,6 +161,29 @@ export const parentJourneyTests: readonly TestCase[] = [
       handoff.pendingNumber = /№ (\S+)/.exec(heading)?.[1];
       check(handoff.pendingNumber !== undefined, `the heading names the application number: ${heading}`);
 
+      // The same child in the same queue again: the API's refusal is shown in words, naming its rule.
+      await page.goto('/my/apply');
+      await page.locator('input[name="child"]').first().waitFor();
+      await wizard.waitForStep('child');
+      await page.locator('input[name="child"]').nth(1).check();
+      for (const step of ['queue', 'categories', 'settlement']) {
+        await wizard.next.click();
+        await wizard.waitForStep(step);
+      }
+      await page.locator('select[name="settlement"]').selectOption(ALMALY_KATO);
+      await wizard.next.click();
+      await wizard.waitForStep('contacts');
+      await page.locator('input[name="sms1"]').fill('+7 701 234 56 78');
+      await wizard.next.click();
+      await wizard.waitForStep('consent');
+      await page.locator('input[name="consent"]').check();
+      await wizard.next.click();
+      const refusal = page.locator('.form-error [data-error-rule="R-QUEUE-06"]');
+      await refusal.waitFor();
+      equal(await textOf(refusal), 'Баланың бұл кезекте өтініші бар.', 'duplicate refused in words');
+      await expectAccessible(page, 'apply: refused by a rule');
+      await screenshot('parent-apply-refused-kk');
+
       await page.setViewportSize({ width: 360, height: 780 });
       await page.goto('/my');
       await page.locator('li.card[data-application]').nth(1).waitFor();
