@@ -17,3 +17,4 @@ export * from './applications/application-records.contract';
 export * from './dev/dev-signature.contract';
 export * from './ledger.contract';
 export * from './admin/rules.contract';
+export * from './applications/my-notifications.contract';

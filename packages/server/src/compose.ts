@@ -8,6 +8,7 @@ import { outboxNotify } from './features/applications/application-notice';
 import { applicationAuditRepository } from './features/applications/application-audit.repository';
 import { applicationRecordsRoutes } from './features/applications/application-records.routes';
 import { applicationsRepository } from './features/applications/applications.repository';
+import { myNotificationsRepository } from './features/applications/my-notifications.repository';
 import { applicationsRoutes } from './features/applications/applications.routes';
 import { archiveAgedOutJob } from './features/applications/jobs/archive-aged-out.job';
 import { interestDueJob } from './features/applications/jobs/interest-due.job';
@@ -130,6 +131,7 @@ export function composeApp(deps: AppDeps) {
       applicationRecordsRoutes({
         applications,
         audit: applicationAuditRepository(deps.db),
+        notifications: myNotificationsRepository(deps.db),
         format: formatNational,
         clock: deps.clock,
       }),

@@ -1,4 +1,4 @@
-import type { ApplicationReceipt, AuditTrailView } from '@kezek/contracts';
+import type { ApplicationReceipt, AuditTrailView, MyNotifications } from '@kezek/contracts';
 import { localDate, makeIin } from '@kezek/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAccessMatrix, everyone } from '../../testing/access-matrix';
@@ -126,6 +126,28 @@ describe('CSV export of the work list', () => {
   });
 });
 
+describe('notifications of the signed-in applicant', () => {
+  it('R-APPL-07: lists what was sent about their applications, as the text sent; another applicant sees none of it', async () => {
+    const response = await send('applicantA', '/api/me/notifications');
+    expect(response.status).toBe(200);
+    const { items } = (await response.json()) as MyNotifications;
+    const mine = items.filter((item) => item.applicationNumber === world.numberOfA);
+    expect(mine.length).toBeGreaterThanOrEqual(1);
+    expect(mine[0]).toMatchObject({
+      channel: 'sms',
+      recipient: '+77012345678',
+      status: 'pending',
+      createdAt: '2026-03-02T10:00:00+05:00',
+    });
+    expect(mine.every((item) => item.text.includes(world.numberOfA))).toBe(true);
+    const times = items.map((item) => item.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+
+    const other = (await (await send('applicantB', '/api/me/notifications')).json()) as MyNotifications;
+    expect(other.items.some((item) => item.applicationNumber === world.numberOfA)).toBe(false);
+  });
+});
+
 describe('development signing helper', () => {
   it('signs a login challenge that the applicant login accepts, only for a valid IIN', async () => {
     const iin = makeIin(localDate('1993-03-03'), 'female', 44);
@@ -170,8 +192,14 @@ const staffReaders = {
 } as const;
 
 describeAccessMatrix<{ appOfA: string; numberOfA: string }>(
-  'R-APPL-10: audit trail — every role; another district’s record is hidden',
+  'R-APPL-10: audit trail and notifications — every role; another district’s record is hidden',
   [
+    {
+      name: 'my notifications',
+      method: 'GET',
+      path: () => '/api/me/notifications',
+      expect: { ...everyone(403), public: 401, applicantA: 200, applicantB: 200 },
+    },
     {
       name: 'audit trail',
       method: 'GET',

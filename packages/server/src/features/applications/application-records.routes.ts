@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ZApplicationExportQuery, ZApplicationId, ZAuditTrail, ZErrorBody } from '@kezek/contracts';
+import {
+  ZApplicationExportQuery,
+  ZApplicationId,
+  ZAuditTrail,
+  ZErrorBody,
+  ZMyNotifications,
+} from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
 import { createRouter } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
@@ -7,6 +13,8 @@ import type { ApplicationAuditRepository } from './application-audit.repository'
 import type { ApplicationsRepository } from './applications.repository';
 import { exportApplications } from './export-applications';
 import { getAuditTrail } from './get-audit-trail';
+import { listMyNotifications } from './list-my-notifications';
+import type { MyNotificationsRepository } from './my-notifications.repository';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
@@ -28,6 +36,18 @@ const routes = {
       404: { description: 'No such application (or not visible)', ...json(ZErrorBody) },
     },
   }),
+  myNotifications: createRoute({
+    method: 'get',
+    path: '/api/me/notifications',
+    tags: ['applications'],
+    summary:
+      'The notifications sent to the signed-in applicant about their applications, newest first (R-APPL-07)',
+    responses: {
+      200: { description: 'At most the 100 most recent', ...json(ZMyNotifications) },
+      401: errors[401],
+      403: errors[403],
+    },
+  }),
   export: createRoute({
     method: 'get',
     path: '/api/exports/applications',
@@ -47,16 +67,18 @@ const routes = {
 export type ApplicationRecordsRouteDeps = {
   applications: ApplicationsRepository;
   audit: ApplicationAuditRepository;
+  notifications: MyNotificationsRepository;
   format: (at: Date) => string;
   clock: Clock;
 };
 
-/** Staff tools over applications: the audit trail of one, and the CSV export of a work list. */
+/** Records around applications: the audit trail and the CSV export for staff, the notifications for the applicant. */
 export function applicationRecordsRoutes(deps: ApplicationRecordsRouteDeps) {
   return createRouter()
     .openapi(routes.audit, async (c) =>
       c.json(await getAuditTrail(deps, actorOf(c), c.req.valid('param').id), 200),
     )
+    .openapi(routes.myNotifications, async (c) => c.json(await listMyNotifications(deps, actorOf(c)), 200))
     .openapi(routes.export, async (c) => {
       const now = deps.clock.now();
       const csv = await exportApplications(deps, actorOf(c), c.req.valid('query'), now);
