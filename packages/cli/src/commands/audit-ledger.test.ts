@@ -45,9 +45,9 @@ describe('kezek audit-ledger', () => {
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toContain('  - leaf 0: content does not match its leaf hash');
     expect(tampered.stdout).toMatch(/\d+ finding\(s\)\.\n$/);
-  });
+  }, 180_000);
 
-  it('refuses a --key that is not an Ed25519 public key (exit 1)', () => {
+  it('refuses a --key that is not an Ed25519 public key (exit 1)', { timeout: 60_000 }, () => {
     const result = kezek('audit-ledger', '--key', 'xyz');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('--key must be the 32-byte Ed25519 public key in hex');
