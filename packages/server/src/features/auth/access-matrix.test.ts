@@ -164,6 +164,12 @@ const ROWS: AccessRow<World>[] = [
     path: () => `/api/ledger/applications/receipts/${'0'.repeat(64)}`,
     expect: everyone(404),
   },
+  {
+    name: 'ledger: QR code of a receipt of a leaf not in the log',
+    method: 'GET',
+    path: () => `/api/ledger/applications/receipts/${'0'.repeat(64)}/qr`,
+    expect: everyone(404),
+  },
 ];
 
 describeAccessMatrix('access matrix: every endpoint × every persona', ROWS, () => ({ t, world }));

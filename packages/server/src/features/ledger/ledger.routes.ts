@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   ZConsistencyProof,
   ZConsistencyQuery,
@@ -22,6 +22,7 @@ import { getInclusionProof } from './get-inclusion-proof';
 import { getLatestHead } from './get-latest-head';
 import { getLedgerKey } from './get-ledger-key';
 import { getLedgerReceipt } from './get-ledger-receipt';
+import { getReceiptQr } from './get-receipt-qr';
 import type { LedgerDeps } from './ledger-deps';
 import { listLeaves } from './list-leaves';
 import { signHeadsNow } from './sign-heads-now';
@@ -76,6 +77,16 @@ const receipt = createRoute({
   request: { params: ZReceiptParam },
   responses: ok(ZLedgerReceipt, 'The receipt'),
 });
+const receiptQr = createRoute({
+  ...get,
+  path: '/api/ledger/{log}/receipts/{leafHash}/qr',
+  summary: "The receipt's QR code (SVG) for documents and screens",
+  request: { params: ZReceiptParam },
+  responses: {
+    200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } },
+    ...errors,
+  },
+});
 const sign = createRoute({
   method: 'post',
   path: '/api/ledger/heads',
@@ -105,6 +116,10 @@ export function ledgerRoutes(deps: LedgerDeps & { clock: Clock }) {
     .openapi(receipt, async (c) => {
       const { log, leafHash } = c.req.valid('param');
       return c.json(await getLedgerReceipt(deps, log, leafHash), 200);
+    })
+    .openapi(receiptQr, async (c) => {
+      const { log, leafHash } = c.req.valid('param');
+      return c.body(await getReceiptQr(deps, log, leafHash), 200, { 'content-type': 'image/svg+xml' });
     })
     .openapi(sign, async (c) => c.json(await signHeadsNow(deps, actorOf(c), deps.clock.now()), 200));
 }

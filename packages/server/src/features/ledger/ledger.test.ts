@@ -216,6 +216,13 @@ describe('signed heads, proofs and receipts', () => {
     });
   });
 
+  it('R-SYS-08: the receipt has a QR code (SVG) of its QR text', async () => {
+    const response = await call('public', 'GET', `/api/ledger/applications/receipts/${receipt.leafHash}/qr`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await response.text()).toMatch(/^<svg[^>]*viewBox="0 0 (\d+) \1"/);
+  });
+
   it('R-SYS-08: an altered receipt does not verify (leaf, index, proof, head, key)', () => {
     const leaf = receipt.leaf.replace('"status":"queued"', '"status":"withdrawn"');
     expect(leaf).not.toBe(receipt.leaf);
