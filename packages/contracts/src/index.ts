@@ -17,4 +17,5 @@ export * from './applications/application-records.contract';
 export * from './dev/dev-signature.contract';
 export * from './ledger.contract';
 export * from './admin/rules.contract';
+export * from './documents.contract';
 export * from './applications/my-notifications.contract';

@@ -25,6 +25,7 @@ import { createLedgerDeps } from './features/ledger/ledger-deps';
 import { sequenceLedgerJob, signTreeHeadsJob } from './features/ledger/ledger.jobs';
 import { ledgerRoutes } from './features/ledger/ledger.routes';
 import { devSigningRoutes } from './features/dev-signing/dev-signing.routes';
+import { documentsRoutes } from './features/documents/documents.routes';
 import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
 import { notificationsRepository } from './features/notifications/notifications.repository';
 import { offerTransactor } from './features/proactive/offer-repos';
@@ -149,6 +150,11 @@ export function composeApp(deps: AppDeps) {
         smsReplySecret: deps.smsReplySecret,
       }),
       ledgerRoutes({ ...ledger, clock: deps.clock }),
+      documentsRoutes({
+        applications,
+        format: formatNational,
+        ledgerQr: async (id) => (await entityLedgerReceipt(ledger, 'application', id))?.qr,
+      }),
       adminRoutes({
         repo: adminRepository(deps.db),
         transaction: transactor(deps.db, (trx) => ({
