@@ -1,12 +1,11 @@
 import { LEDGER_LOGS, type LedgerLog } from '@kezek/contracts';
 import { createMerkleLog, verifyTreeHead } from '@kezek/domain';
 import type { KeyObject } from 'node:crypto';
-import { z } from 'zod';
 import { ed25519Verify } from '../../platform/ed25519';
 import { sha256 } from '../../platform/sha256';
 import { headJson, signedTreeHeadOf } from './head-json';
 import type { LeafRow, LedgerRepository } from './ledger.repository';
-import { hashLeaf, subjectKey, subjectOf } from './register-leaf';
+import { hashLeaf, parseLeaf, subjectKey, subjectOf, type ParsedLeaf } from './register-leaf';
 import { registerOfLog } from './registers';
 
 export type LogAudit = {
@@ -17,24 +16,6 @@ export type LogAudit = {
   heads: number;
   findings: string[];
 };
-
-const ZLeaf = z.object({
-  log: z.string(),
-  entity: z.string(),
-  version: z.number().int(),
-  state: z.record(z.string(), z.unknown()),
-  commitment: z.string(),
-});
-type ParsedLeaf = z.infer<typeof ZLeaf>;
-
-function parseLeaf(text: string): ParsedLeaf | undefined {
-  try {
-    const parsed = ZLeaf.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const where = (row: LeafRow): string => (row.leafIndex === null ? 'pending leaf' : `leaf ${row.leafIndex}`);
 

@@ -242,25 +242,60 @@ export function ledgerRepository(db: Db) {
       return ids.length === 0 ? Promise.resolve([]) : query.where('id', 'in', ids).execute();
     },
 
-    /** Register rows with no leaf at all (rows written before the register was logged, or by a bulk import). */
-    applicationsWithoutLeaf: (limit: number): Promise<Selectable<ApplicationsTable>[]> =>
-      db
-        .selectFrom('applications as a')
-        .selectAll('a')
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('ledger_leaves as l')
-                .select('l.seq')
-                .where('l.log', '=', 'applications')
-                .where('l.entity_id', '=', sql<string>`a.id::text`),
-            ),
-          ),
-        )
-        .orderBy('a.submitted_at')
-        .orderBy('a.id')
-        .limit(limit)
-        .execute(),
+    /** IDs of register rows with no leaf at all (written before logging began, or loaded in bulk). */
+    unloggedIds: async (log: LedgerLogName, limit: number): Promise<string[]> => {
+      const rows = await sql<{ id: string }>`
+        SELECT t.id::text AS id FROM ${sql.table(log)} AS t
+        WHERE NOT EXISTS (SELECT 1 FROM ledger_leaves AS l WHERE l.log = ${log} AND l.entity_id = t.id::text)
+        ORDER BY t.id LIMIT ${limit}`.execute(db);
+      return rows.rows.map((row) => row.id);
+    },
+
+    /** Referral register rows with their kindergarten (public: where the referral sends the child). */
+    referrals: (ids?: readonly string[]) => {
+      const query = db
+        .selectFrom('referrals as r')
+        .innerJoin('places as p', 'p.id', 'r.place_id')
+        .selectAll('r')
+        .select('p.kindergarten_id')
+        .orderBy('r.id');
+      if (ids === undefined) return query.execute();
+      return ids.length === 0 ? Promise.resolve([]) : query.where('r.id', 'in', ids).execute();
+    },
+
+    /** Bulletins with their items (in published order) and the revocations they published. */
+    bulletins: async (ids?: readonly string[]) => {
+      const numeric = ids?.map(Number);
+      if (numeric !== undefined && numeric.length === 0) return [];
+      const bulletins = await (
+        numeric === undefined
+          ? db.selectFrom('bulletins').selectAll().orderBy('id')
+          : db.selectFrom('bulletins').selectAll().where('id', 'in', numeric).orderBy('id')
+      ).execute();
+      const wanted = bulletins.map((bulletin) => Number(bulletin.id));
+      if (wanted.length === 0) return [];
+      const [items, revocations] = await Promise.all([
+        db
+          .selectFrom('bulletin_items')
+          .selectAll()
+          .where('bulletin_id', 'in', wanted)
+          .orderBy('bulletin_id')
+          .orderBy('position')
+          .execute(),
+        db
+          .selectFrom('place_revocations')
+          .select(['bulletin_id', 'place_id', 'published_units', 'reason'])
+          .where('bulletin_id', 'in', wanted)
+          .orderBy('id')
+          .execute(),
+      ]);
+      return bulletins.map((bulletin) => ({
+        bulletin,
+        items: items.filter((item) => Number(item.bulletin_id) === Number(bulletin.id)),
+        revocations: revocations.filter(
+          (revocation) => Number(revocation.bulletin_id) === Number(bulletin.id),
+        ),
+      }));
+    },
   };
 }

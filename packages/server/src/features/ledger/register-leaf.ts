@@ -1,4 +1,5 @@
 import { canonicalJson, canonicalJsonBytes, leafHash } from '@kezek/domain';
+import { z } from 'zod';
 import type { LedgerLogName } from '@kezek/db';
 import { sha256 } from '../../platform/sha256';
 
@@ -11,6 +12,11 @@ export type RegisterEntry = {
   version: number;
   state: Record<string, unknown>;
   personal: Record<string, unknown>;
+  /**
+   * Entities of other registers the same change may have changed too (a referral's application): each gets a
+   * leaf as well when its row no longer matches its latest leaf.
+   */
+  related?: ReadonlyArray<{ entityType: string; entityId: string }>;
 };
 
 export const LEAF_FORMAT = 'kezek-leaf/1';
@@ -73,3 +79,22 @@ export function registerLeaf(
 }
 
 export const hashLeaf = (leaf: string): string => hex(leafHash(sha256, new TextEncoder().encode(leaf)));
+
+const ZLeaf = z.object({
+  log: z.string(),
+  entity: z.string(),
+  version: z.number().int(),
+  state: z.record(z.string(), z.unknown()),
+  commitment: z.string(),
+});
+export type ParsedLeaf = z.infer<typeof ZLeaf>;
+
+/** A stored leaf read back; undefined when it is not a register leaf (altered, or not JSON). */
+export function parseLeaf(text: string): ParsedLeaf | undefined {
+  try {
+    const parsed = ZLeaf.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -35,7 +35,7 @@ export async function logUnloggedRows(
   let total = 0;
   for (;;) {
     const logged = await transaction(async (repo) => {
-      const rows = await register.unlogged(repo, BATCH);
+      const rows = await register.entries(repo, await repo.unloggedIds(register.log, BATCH));
       for (const row of rows)
         await appendRegisterLeaf(repo, {
           entityType: register.entityType,
