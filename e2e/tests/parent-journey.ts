@@ -151,6 +151,21 @@ export const parentJourneyTests: readonly TestCase[] = [
       await page.locator('main .badge[data-status="withdrawn"]').waitFor();
       await screenshot('parent-withdrawn-kk');
 
+      // R-APPL-07: what was sent about the applications, as sent.
+      await page.locator('nav.site-nav a[href="/my/notifications"]').click();
+      const notices = page.locator('ol.notifications li.card');
+      await notices.first().waitFor();
+      const events = await notices.evaluateAll((items) =>
+        items.map((item) => item.getAttribute('data-event')),
+      );
+      check(events.includes('queued'), `a "queued" notification among ${events.join(', ')}`);
+      check(
+        (await notices.allTextContents()).some((text) => text.includes('+77012345678')),
+        'a notification names the SMS number it went to',
+      );
+      await expectAccessible(page, 'notifications');
+      await screenshot('parent-notifications-kk');
+
       // The second child, with a priority category: pending until a clerk checks the documents.
       await page.goto('/my/apply');
       const wizard = new ApplyWizard(page);

@@ -5,6 +5,7 @@ import type {
   AuditTrailView,
   ChildrenList,
   ModifyApplication,
+  MyNotifications,
   PositionHistoryView,
   PositionView,
   StopList,
@@ -84,3 +85,6 @@ export const setStopList = (id: string, body: StopList) => action(id, 'stop-list
 
 export const modifyApplication = (id: string, body: ModifyApplication): Promise<ApplicationView> =>
   sendJson<ApplicationView>('PATCH', `/api/applications/${encodeURIComponent(id)}`, body);
+
+export const fetchMyNotifications = (signal?: AbortSignal): Promise<MyNotifications> =>
+  getJson<MyNotifications>('/api/me/notifications', undefined, withSignal(signal));

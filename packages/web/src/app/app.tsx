@@ -7,6 +7,7 @@ import { WorkQueuePage } from '../features/clerk/work-queue-page';
 import { ApplicationPage } from '../features/parent/application-page';
 import { ApplyPage } from '../features/parent/apply-page';
 import { MyApplicationsPage } from '../features/parent/my-applications-page';
+import { NotificationsPage } from '../features/parent/notifications-page';
 import { HomePage } from '../features/public/home-page';
 import { KindergartensPage } from '../features/public/kindergartens-page';
 import { NotFoundPage } from '../features/public/not-found-page';
@@ -15,7 +16,13 @@ import { UI_LANGUAGES } from '../i18n/language';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { useActor, useSession } from './session';
 
-type NavKey = 'nav.home' | 'nav.kindergartens' | 'nav.myApplications' | 'nav.apply' | 'nav.workQueue';
+type NavKey =
+  | 'nav.home'
+  | 'nav.kindergartens'
+  | 'nav.myApplications'
+  | 'nav.apply'
+  | 'nav.notifications'
+  | 'nav.workQueue';
 type Route = { path: string; nav: NavKey };
 
 const PUBLIC_NAV: readonly Route[] = [
@@ -25,6 +32,7 @@ const PUBLIC_NAV: readonly Route[] = [
 const PARENT_NAV: readonly Route[] = [
   { path: '/my', nav: 'nav.myApplications' },
   { path: '/my/apply', nav: 'nav.apply' },
+  { path: '/my/notifications', nav: 'nav.notifications' },
 ];
 const STAFF_NAV: readonly Route[] = [{ path: '/clerk', nav: 'nav.workQueue' }];
 
@@ -46,6 +54,8 @@ const Page = ({ pathname }: { pathname: string }) => {
       return <MyApplicationsPage />;
     case '/my/apply':
       return <ApplyPage />;
+    case '/my/notifications':
+      return <NotificationsPage />;
     case '/clerk':
       return <WorkQueuePage />;
   }

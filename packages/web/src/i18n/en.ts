@@ -14,6 +14,7 @@ export const en: Messages = {
     myApplications: 'My applications',
     apply: 'Apply',
     workQueue: 'Work queue',
+    notifications: 'Notifications',
   },
   language: {
     label: 'Language',
@@ -418,6 +419,21 @@ export const en: Messages = {
       interestReminded: 'Reminded to confirm interest',
       archived: 'Archived',
       other: 'Other change',
+    },
+  },
+  notifications: {
+    title: 'Notifications',
+    intro: 'Messages sent about your applications, newest first, as they were sent.',
+    empty: 'No notifications yet.',
+    emptyHint: 'They appear here when something happens to your application.',
+    channel: {
+      sms: 'SMS to {{recipient}}',
+      email: 'E-mail to {{recipient}}',
+    },
+    status: {
+      pending: 'being sent',
+      sent: 'sent',
+      dead: 'could not be delivered',
     },
   },
 };

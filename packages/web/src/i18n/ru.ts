@@ -23,6 +23,7 @@ export const ru: Messages & RussianPlurals = {
     myApplications: 'Мои заявления',
     apply: 'Подать заявление',
     workQueue: 'Рабочая очередь',
+    notifications: 'Уведомления',
   },
   language: {
     label: 'Язык',
@@ -437,6 +438,21 @@ export const ru: Messages & RussianPlurals = {
       interestReminded: 'Напоминание о подтверждении',
       archived: 'Переведено в архив',
       other: 'Другое изменение',
+    },
+  },
+  notifications: {
+    title: 'Уведомления',
+    intro: 'Сообщения о ваших заявлениях, сначала новые, в том виде, в каком они отправлены.',
+    empty: 'Уведомлений пока нет.',
+    emptyHint: 'Они появятся здесь, когда с заявлением что-то произойдёт.',
+    channel: {
+      sms: 'SMS на {{recipient}}',
+      email: 'Письмо на {{recipient}}',
+    },
+    status: {
+      pending: 'отправляется',
+      sent: 'отправлено',
+      dead: 'не удалось доставить',
     },
   },
 };
