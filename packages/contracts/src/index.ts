@@ -19,3 +19,6 @@ export * from './ledger.contract';
 export * from './admin/rules.contract';
 export * from './documents.contract';
 export * from './applications/my-notifications.contract';
+export * from './places.contract';
+export * from './bulletins.contract';
+export * from './windows.contract';

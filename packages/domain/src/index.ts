@@ -205,6 +205,8 @@ export {
 export { categoriesNeedingOriginals } from './allocation/needs-originals';
 export { expireWithStay, visibleToKindergarten } from './allocation/referral';
 export { endStay, stayEndsBy, startsAfter, type Revocation } from './allocation/place';
+export { type PlaceUnit, type UnitStatus } from './allocation/place';
+export { firstWhoCanClaim, hasWindowAccess, openWindow } from './allocation/window';
 export type { RevokedBulletin, RevokedEntry } from './allocation/bulletin';
 export { emptyRoot, leafHash, merkleTreeHash, nodeHash, type Hash } from './ledger/rfc6962';
 export { createMemoryStorage, type MemoryStorageOptions, type MerkleStorage } from './ledger/merkle-storage';

@@ -34,6 +34,14 @@ import { proactiveRepository } from './features/proactive/proactive.repository';
 import { proactiveRoutes } from './features/proactive/proactive.routes';
 import { publicRepository } from './features/public/public.repository';
 import { publicRoutes } from './features/public/public.routes';
+import { bulletinsRepository } from './features/bulletins/bulletins.repository';
+import { bulletinsRoutes } from './features/bulletins/bulletins.routes';
+import { publishBulletinsJob } from './features/bulletins/publish-bulletins.job';
+import { placesRepository } from './features/places/places.repository';
+import { placesRoutes } from './features/places/places.routes';
+import { openWindowsJob } from './features/windows/open-windows.job';
+import { windowsRepository } from './features/windows/windows.repository';
+import { windowsRoutes } from './features/windows/windows.routes';
 import { createApp } from './http/app';
 import { authGate } from './http/auth-middleware';
 import type { Env } from './http/env';
@@ -166,6 +174,25 @@ export function composeApp(deps: AppDeps) {
         format: formatNational,
         clock: deps.clock,
       }),
+      placesRoutes({
+        places: placesRepository(deps.db),
+        transaction: transactor(deps.db, (trx) => ({
+          places: placesRepository(trx),
+          applications: applicationsRepository(trx),
+          audit: auditRepository(trx),
+          notify: outboxNotify(trx),
+        })),
+        format: formatNational,
+        clock: deps.clock,
+      }),
+      bulletinsRoutes({ repo: bulletinsRepository(deps.db), format: formatNational }),
+      windowsRoutes({
+        windows: windowsRepository(deps.db),
+        applications,
+        rules: deps.rules ?? DEFAULT_RULES,
+        format: formatNational,
+        clock: deps.clock,
+      }),
       ...(deps.extraRouters ?? []),
     ],
   });
@@ -194,6 +221,9 @@ export function composeJobs(deps: {
     originalsDeadlineJob(daily),
     archiveAgedOutJob(daily),
     interestDueJob(daily),
+    // The allocation cycle (R-SYS-04, R-SYS-05): windows before bulletins when both fall in one slot (JOB_ORDER).
+    openWindowsJob(daily),
+    publishBulletinsJob(daily),
     pollBirthEventsJob({
       ...daily,
       civilRegistry: deps.ports.civilRegistry,
