@@ -120,6 +120,10 @@ export type StaffUsersTable = {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   created_at: Timestamp;
+  /** 0010: a disabled account cannot sign in and its sessions end. */
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 0010: the password was set by the admin and must be changed at the next sign-in. */
+  must_change_password: Generated<boolean>;
 };
 
 export type AuditLogTable = {

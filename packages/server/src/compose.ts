@@ -33,6 +33,8 @@ import { pollBirthEventsJob } from './features/proactive/poll-birth-events.job';
 import { proactiveRepository } from './features/proactive/proactive.repository';
 import { proactiveRoutes } from './features/proactive/proactive.routes';
 import { publicRepository } from './features/public/public.repository';
+import { staffRepository } from './features/staff/staff.repository';
+import { staffRoutes } from './features/staff/staff.routes';
 import { publicRoutes } from './features/public/public.routes';
 import { bulletinsRepository } from './features/bulletins/bulletins.repository';
 import { bulletinsRoutes } from './features/bulletins/bulletins.routes';
@@ -171,6 +173,16 @@ export function composeApp(deps: AppDeps) {
         })),
         rules: deps.rules ?? DEFAULT_RULES,
         refreshRules: deps.refreshRules ?? (() => Promise.resolve()),
+        format: formatNational,
+        clock: deps.clock,
+      }),
+      staffRoutes({
+        repo: staffRepository(deps.db),
+        transaction: transactor(deps.db, (trx) => ({
+          staff: staffRepository(trx),
+          audit: auditRepository(trx),
+        })),
+        passwords: deps.passwords ?? SCRYPT,
         format: formatNational,
         clock: deps.clock,
       }),

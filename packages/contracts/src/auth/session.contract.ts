@@ -25,6 +25,9 @@ export const ZSessionActor = z
         .uuid()
         .nullable()
         .openapi({ description: 'Set for kindergarten staff: their organisation' }),
+      mustChangePassword: z.boolean().openapi({
+        description: 'The password was set by the admin (a new account, a reset): change it before anything else',
+      }),
     }),
   ])
   .openapi('SessionActor');

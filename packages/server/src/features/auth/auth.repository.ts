@@ -10,6 +10,7 @@ export type StaffForLogin = {
   id: string;
   password_hash: string;
   locked_until: Date | null;
+  disabled_at: Date | null;
   role: StaffRole;
   district_kato: string | null;
   kindergarten_id: string | null;
@@ -33,6 +34,7 @@ export type SessionRow = {
   expires_at: Date;
   revoked_at: Date | null;
   staff_user_id: string | null;
+  staff_disabled_at: Date | null;
   role: StaffRole | null;
   district_kato: string | null;
   kindergarten_id: string | null;
@@ -65,7 +67,15 @@ export function authRepository(db: Db) {
     async staffForLogin(login: string): Promise<StaffForLogin | undefined> {
       return db
         .selectFrom('staff_users')
-        .select(['id', 'password_hash', 'locked_until', 'role', 'district_kato', 'kindergarten_id'])
+        .select([
+          'id',
+          'password_hash',
+          'locked_until',
+          'disabled_at',
+          'role',
+          'district_kato',
+          'kindergarten_id',
+        ])
         .where('login', '=', login)
         .executeTakeFirst();
     },
@@ -163,6 +173,7 @@ export function authRepository(db: Db) {
           's.expires_at',
           's.revoked_at',
           's.staff_user_id',
+          'u.disabled_at as staff_disabled_at',
           'u.role',
           'u.district_kato',
           'u.kindergarten_id',
@@ -196,10 +207,12 @@ export function authRepository(db: Db) {
       await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
     },
 
-    async staffProfile(id: string): Promise<{ login: string; full_name: string } | undefined> {
+    async staffProfile(
+      id: string,
+    ): Promise<{ login: string; full_name: string; must_change_password: boolean } | undefined> {
       return db
         .selectFrom('staff_users')
-        .select(['login', 'full_name'])
+        .select(['login', 'full_name', 'must_change_password'])
         .where('id', '=', id)
         .executeTakeFirst();
     },

@@ -10,7 +10,8 @@ function actorOfSession(row: SessionRow): Actor | undefined {
     return row.applicant_id !== null && row.applicant_iin !== null
       ? { kind: 'applicant', applicantId: row.applicant_id, iin: row.applicant_iin }
       : undefined;
-  return row.staff_user_id !== null && row.role !== null
+  // A disabled account's sessions end at once, whatever their expiry.
+  return row.staff_user_id !== null && row.role !== null && row.staff_disabled_at === null
     ? {
         kind: 'staff',
         userId: row.staff_user_id,

@@ -33,5 +33,6 @@ async function describe(
         role: actor.role,
         districtKato: actor.districtKato,
         kindergartenId: actor.kindergartenId,
+        mustChangePassword: profile.must_change_password,
       };
 }

@@ -69,6 +69,7 @@ describe('staff login', () => {
       role: 'clerk',
       districtKato: '999100000',
       kindergartenId: null,
+      mustChangePassword: false,
     });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const actions = await auditActions(staff.id);
