@@ -14,16 +14,17 @@ import { assertBuilt, startServer } from './support/server';
 import type { RunningServer } from './support/server';
 import { accessibilityTests } from './tests/accessibility';
 import { clerkJourneyTests } from './tests/clerk-journey';
-import { parentJourneyTests, parentTimelineTests } from './tests/parent-journey';
+import { parentJourneyTests, parentReceiptTests, parentTimelineTests } from './tests/parent-journey';
 import { publicPageTests } from './tests/public-pages';
 
-/** The journeys run in order: the clerk checks what the parent submitted. */
+/** The journeys run in order: the clerk checks what the parent submitted; the parent sees the clerk's refusal. */
 const ALL_TESTS = [
   ...publicPageTests,
   ...accessibilityTests,
   ...parentJourneyTests,
   ...parentTimelineTests,
   ...clerkJourneyTests,
+  ...parentReceiptTests,
 ];
 
 const e2eDir = dirname(fileURLToPath(import.meta.url));

@@ -211,42 +211,53 @@ export const parentJourneyTests: readonly TestCase[] = [
 type Page = Parameters<TestCase['run']>[0]['page'];
 
 /**
- * A demo parent whose queued application has a history of changes: found through the API as the demo clerk
- * (the suite's own shortcut; parents never see each other), then that session is closed.
+ * A demo application of the given status that `accept` picks, with its parent's IIN: found through the API as the
+ * demo clerk (the suite's own shortcut; parents never see each other), then that session is closed.
  */
-const demoParentWithHistory = async (page: Page): Promise<{ iin: string; number: string }> => {
+const findDemoApplication = async (
+  page: Page,
+  status: 'queued' | 'rejected',
+  accept: (id: string) => Promise<boolean>,
+): Promise<{ iin: string; number: string }> => {
   const login = await page.request.post('/api/auth/staff/login', {
     data: { login: CLERK_LOGIN, password: DEMO_PASSWORD },
   });
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const list = (await (await page.request.get('/api/applications?status=queued&pageSize=100')).json()) as {
+  const list = (await (await page.request.get(`/api/applications?status=${status}&pageSize=100`)).json()) as {
     items: { id: string; number: string; applicant: { iin: string } }[];
   };
   let found: { iin: string; number: string } | undefined;
   for (const application of list.items) {
-    const history = (await (
-      await page.request.get(`/api/applications/${application.id}/position/history`)
-    ).json()) as { changes: unknown[] };
-    if (history.changes.length >= 2) {
+    if (await accept(application.id)) {
       found = { iin: application.applicant.iin, number: application.number };
       break;
     }
   }
   await page.request.post('/api/auth/logout', { headers: { 'x-csrf-token': csrfToken } });
-  check(found !== undefined, 'a queued demo application with at least two changes of position');
+  check(found !== undefined, `a ${status} demo application to show`);
   return found;
+};
+
+const withHistory = (page: Page) => async (id: string) => {
+  const history = (await (await page.request.get(`/api/applications/${id}/position/history`)).json()) as {
+    changes: unknown[];
+  };
+  return history.changes.length >= 2;
+};
+
+const signInAndOpen = async (page: Page, application: { iin: string; number: string }) => {
+  await syncBrowserClock(page);
+  const signIn = new ParentSignInPage(page);
+  await signIn.open();
+  await signIn.signIn(application.iin);
+  await page.locator(`li.card[data-application="${application.number}"] a`).click();
 };
 
 export const parentTimelineTests: readonly TestCase[] = [
   {
     name: 'parent: the timeline explains every change of the place, with the rule',
     run: async ({ page, screenshot }) => {
-      const { iin, number } = await demoParentWithHistory(page);
-      await syncBrowserClock(page);
-      const signIn = new ParentSignInPage(page);
-      await signIn.open();
-      await signIn.signIn(iin);
-      await page.locator(`li.card[data-application="${number}"] a`).click();
+      await signInAndOpen(page, await findDemoApplication(page, 'queued', withHistory(page)));
       const items = page.locator('.timeline .timeline-item');
       await items.first().waitFor();
       check((await items.count()) >= 2, 'at least two explained changes');
@@ -258,6 +269,29 @@ export const parentTimelineTests: readonly TestCase[] = [
       await page.locator('.language-switcher button[lang="en"]').click();
       await page.getByText('Why the place changed', { exact: true }).waitFor();
       await screenshot('parent-timeline-en');
+    },
+  },
+];
+
+/** Runs after the clerk journey: the clerk's rejection gives the parent an Annex 3 receipt. */
+export const parentReceiptTests: readonly TestCase[] = [
+  {
+    name: 'parent: a rejected application shows the Annex 3 refusal receipt with its ground and rule',
+    run: async ({ page, screenshot }) => {
+      await signInAndOpen(
+        page,
+        await findDemoApplication(
+          page,
+          'rejected',
+          async (id) => (await page.request.get(`/api/applications/${id}/refusal-receipt`)).status() === 200,
+        ),
+      );
+      const receipt = page.getByTestId('refusal-receipt');
+      await receipt.waitFor();
+      check((await textOf(receipt)).includes('R-REFUSE-01'), 'the receipt names the rule of the refusal');
+      check((await receipt.locator('[data-reason]').count()) === 1, 'the receipt names its ground');
+      await expectAccessible(page, 'refusal receipt');
+      await screenshot('parent-refusal-receipt-kk');
     },
   },
 ];

@@ -8,6 +8,7 @@ import type {
   MyNotifications,
   PositionHistoryView,
   PositionView,
+  RefusalReceipt,
   StopList,
   SubmitApplication,
   VerifyApplication,
@@ -88,3 +89,10 @@ export const modifyApplication = (id: string, body: ModifyApplication): Promise<
 
 export const fetchMyNotifications = (signal?: AbortSignal): Promise<MyNotifications> =>
   getJson<MyNotifications>('/api/me/notifications', undefined, withSignal(signal));
+
+export const fetchRefusalReceipt = (id: string, signal?: AbortSignal): Promise<RefusalReceipt> =>
+  getJson<RefusalReceipt>(
+    `/api/applications/${encodeURIComponent(id)}/refusal-receipt`,
+    undefined,
+    withSignal(signal),
+  );

@@ -436,4 +436,13 @@ export const en: Messages = {
       dead: 'could not be delivered',
     },
   },
+  receipt: {
+    title: 'Receipt of the refusal to accept documents',
+    reason: 'Ground',
+    missing: 'Missing or expired documents',
+    issuer: 'Issued by',
+    issuedAt: 'Issued',
+    print: 'Print the receipt',
+    none: 'No receipt was issued for this refusal.',
+  },
 };

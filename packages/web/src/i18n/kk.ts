@@ -436,6 +436,15 @@ export const kk = {
       dead: 'жеткізу мүмкін болмады',
     },
   },
+  receipt: {
+    title: 'Құжаттарды қабылдаудан бас тарту туралы қолхат',
+    reason: 'Негізі',
+    missing: 'Жетіспейтін немесе мерзімі өткен құжаттар',
+    issuer: 'Берген',
+    issuedAt: 'Берілген уақыты',
+    print: 'Қолхатты басып шығару',
+    none: 'Бұл бас тарту бойынша қолхат берілмеген.',
+  },
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -19,10 +19,16 @@ import { formatInstant, formatNumber } from '../../i18n/format';
 import { StatusBadge, useQueueLabel } from './application-labels';
 import { ContactsForm } from './contacts-form';
 import { PositionTimeline } from './position-timeline';
+import { RefusalReceiptSection } from './refusal-receipt';
 
 const GROUPS = ['O', 'P', 'G'] as const;
+type Status = ApplicationView['status'];
 /** R-APPL-03: an application can be withdrawn until it is final. */
-const WITHDRAWABLE: ReadonlyArray<ApplicationView['status']> = ['pending', 'queued', 'stopped'];
+const WITHDRAWABLE: readonly Status[] = ['pending', 'queued', 'stopped'];
+/** R-APPL-08: interest is confirmed while the application holds a place. */
+const CONFIRMABLE: readonly Status[] = ['queued', 'stopped'];
+/** R-APPL-02: contacts change until the application is final. */
+const MODIFIABLE: readonly Status[] = ['pending', 'queued', 'stopped', 'referred'];
 
 const PositionSection = ({ id, version }: { id: string; version: number }) => {
   const { t, language } = useI18n();
@@ -95,7 +101,7 @@ const Actions = ({
   };
 
   const canWithdraw = WITHDRAWABLE.includes(application.status);
-  const canConfirm = application.status === 'queued';
+  const canConfirm = CONFIRMABLE.includes(application.status);
   return (
     <section className="section" aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('actions.title')}</h2>
@@ -208,12 +214,18 @@ const ApplicationDetail = ({ id }: { id: string }) => {
           </div>
         )}
       </dl>
-      <PositionSection id={application.id} version={application.version} />
+      {application.status === 'rejected' ? (
+        <RefusalReceiptSection id={application.id} />
+      ) : (
+        <PositionSection id={application.id} version={application.version} />
+      )}
       <Actions application={application} onChanged={setLatest} />
-      <section className="section" aria-labelledby="contacts-heading">
-        <h2 id="contacts-heading">{t('contacts.title')}</h2>
-        <ContactsForm application={application} onSaved={setLatest} />
-      </section>
+      {MODIFIABLE.includes(application.status) && (
+        <section className="section" aria-labelledby="contacts-heading">
+          <h2 id="contacts-heading">{t('contacts.title')}</h2>
+          <ContactsForm application={application} onSaved={setLatest} />
+        </section>
+      )}
     </>
   );
 };
