@@ -171,17 +171,26 @@ export function bulletinsRepository(db: Db) {
         .execute();
     },
 
-    /** A-28: revocations of published units since the last bulletin go into this one's revoked-places protocol. */
-    async attachRevocations(settlement: string, bulletinId: number, at: Date): Promise<number> {
-      const result = await db
-        .updateTable('place_revocations')
-        .set({ bulletin_id: bulletinId })
+    /** A-28: revocations of published units since the last bulletin, for this one's revoked-places protocol. */
+    async pendingRevocations(settlement: string, at: Date): Promise<number[]> {
+      const rows = await db
+        .selectFrom('place_revocations')
+        .select('id')
         .where('settlement_kato', '=', settlement)
         .where('bulletin_id', 'is', null)
         .where(sql<boolean>`cardinality(published_units) > 0`)
         .where('revoked_at', '<=', at)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+        .execute();
+      return rows.map((row) => Number(row.id));
+    },
+
+    async attachRevocations(ids: readonly number[], bulletinId: number): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('place_revocations')
+        .set({ bulletin_id: bulletinId })
+        .where('id', 'in', ids)
+        .execute();
     },
 
     /** R-WIN-04: the key's window not yet open gathers the bulletin's units (one window per key and opening). */

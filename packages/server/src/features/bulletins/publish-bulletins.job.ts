@@ -56,17 +56,18 @@ export async function publishSettlementBulletin(
         const before = domainPlaces[index];
         if (entry !== undefined && before !== undefined) byId.set(after.id, { stored: entry, before, after });
       });
-      const revoked = await bulletins.attachRevocations(settlement, id, publishedAt);
+      const revocations = await bulletins.pendingRevocations(settlement, publishedAt);
       const inserted = await bulletins.insertBulletin({
         id,
         settlement_kato: settlement,
         bulletin_date: date,
         published_at: publishedAt,
         items_count: bulletin.entries.length,
-        revoked_count: revoked,
+        revoked_count: revocations.length,
       });
       if (!inserted)
         throw new Error(`settlement ${settlement} got its ${date} bulletin from another process`);
+      await bulletins.attachRevocations(revocations, id);
       await bulletins.insertItems(
         bulletin.entries.map((entry, position) => {
           const place = byId.get(entry.place);
@@ -120,9 +121,9 @@ export async function publishSettlementBulletin(
         action: 'bulletin.published',
         entityType: 'bulletin',
         entityId: String(id),
-        data: { settlement, date, items: bulletin.entries.length, revoked },
+        data: { settlement, date, items: bulletin.entries.length, revoked: revocations.length },
       });
-      return { items: bulletin.entries.length, revoked };
+      return { items: bulletin.entries.length, revoked: revocations.length };
     },
   );
 }

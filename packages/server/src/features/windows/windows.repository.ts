@@ -1,4 +1,5 @@
 import type { Db } from '@kezek/db';
+import { sql } from 'kysely';
 
 export type WindowRow = {
   id: number;
@@ -89,18 +90,10 @@ export function windowsRepository(db: Db) {
       const rows = await db
         .selectFrom('applications')
         .innerJoin('allocation_windows', (join) =>
-          join.on((eb) =>
-            eb(
-              'allocation_windows.queue_key',
-              '=',
-              eb.fn<string>('concat', [
-                'applications.settlement_kato',
-                eb.val('/'),
-                'applications.birth_year',
-                eb.val('/'),
-                'applications.queue',
-              ]),
-            ),
+          join.on(
+            'allocation_windows.queue_key',
+            '=',
+            sql<string>`applications.settlement_kato || '/' || applications.birth_year::text || '/' || applications.queue`,
           ),
         )
         .leftJoin('window_access', (join) =>

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import { ZErrorBody, ZMyWindows } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
 import { createRouter } from '../../http/openapi-app';
