@@ -23,3 +23,4 @@ export * from './windows.contract';
 export * from './applications/my-notifications.contract';
 export * from './documents.contract';
 export * from './admin/staff.contract';
+export * from './referrals.contract';

@@ -26,6 +26,8 @@ import { sequenceLedgerJob, signTreeHeadsJob } from './features/ledger/ledger.jo
 import { ledgerRoutes } from './features/ledger/ledger.routes';
 import { devSigningRoutes } from './features/dev-signing/dev-signing.routes';
 import { documentsRoutes } from './features/documents/documents.routes';
+import { referralsRepository } from './features/referrals/referrals.repository';
+import { referralsRoutes } from './features/referrals/referrals.routes';
 import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
 import { notificationsRepository } from './features/notifications/notifications.repository';
 import { offerTransactor } from './features/proactive/offer-repos';
@@ -164,6 +166,18 @@ export function composeApp(deps: AppDeps) {
         applications,
         format: formatNational,
         ledgerQr: async (id) => (await entityLedgerReceipt(ledger, 'application', id))?.qr,
+      }),
+      referralsRoutes({
+        transaction: transactor(deps.db, (trx) => ({
+          referrals: referralsRepository(trx),
+          applications: applicationsRepository(trx),
+          places: placesRepository(trx),
+          audit: auditRepository(trx),
+        })),
+        referrals: referralsRepository(deps.db),
+        rules: deps.rules ?? DEFAULT_RULES,
+        format: formatNational,
+        clock: deps.clock,
       }),
       adminRoutes({
         repo: adminRepository(deps.db),

@@ -1,0 +1,206 @@
+import type { Db, ReferralsTable } from '@kezek/db';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+
+/** A referral with what its views and access checks need: the application, its district, the kindergarten. */
+export type ReferralRecord = Selectable<ReferralsTable> & {
+  application_number: string;
+  applicant_id: string;
+  district_kato: string;
+  kindergarten_id: string;
+  group_id: string;
+  kindergarten_kk: string;
+  kindergarten_ru: string;
+  kindergarten_en: string;
+};
+
+/** The window a published unit belongs to: its bulletin's window of the unit's queue key (R-WIN-03). */
+export type UnitWindowRow = {
+  id: number;
+  bulletin_ids: number[];
+  opens_at: Date | null;
+  closes_at: Date | null;
+  has_access: boolean;
+};
+
+export type ReferralsRepository = ReturnType<typeof referralsRepository>;
+
+/** SQL of referrals and of the claim's one conditional statement on place units. */
+export function referralsRepository(db: Db) {
+  const records = () =>
+    db
+      .selectFrom('referrals as r')
+      .innerJoin('applications as a', 'a.id', 'r.application_id')
+      .innerJoin('settlements as s', 's.kato', 'a.settlement_kato')
+      .innerJoin('places as p', 'p.id', 'r.place_id')
+      .innerJoin('kindergartens as k', 'k.id', 'p.kindergarten_id')
+      .selectAll('r')
+      .select([
+        'a.number as application_number',
+        'a.applicant_id',
+        's.district_kato',
+        'p.kindergarten_id',
+        'p.group_id',
+        'k.name_kk as kindergarten_kk',
+        'k.name_ru as kindergarten_ru',
+        'k.name_en as kindergarten_en',
+      ]);
+
+  return {
+    byId: (id: string): Promise<ReferralRecord | undefined> =>
+      records().where('r.id', '=', id).executeTakeFirst(),
+
+    /** Locks the referral row for a change of its status (cancel, extend, admit, expire). */
+    lockById: async (id: string): Promise<ReferralRecord | undefined> => {
+      const locked = await db
+        .selectFrom('referrals')
+        .select('id')
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      return locked === undefined ? undefined : records().where('r.id', '=', id).executeTakeFirst();
+    },
+
+    /** The referrals of one claim: its key names the first, `key#n` the n-th sibling's. */
+    byClaimKey: (key: string): Promise<ReferralRecord[]> =>
+      records()
+        .where((eb) =>
+          eb.or([eb('r.idempotency_key', '=', key), eb('r.idempotency_key', 'like', `${key}#%`)]),
+        )
+        .orderBy('r.idempotency_key')
+        .execute(),
+
+    ofApplicant: (applicantId: string): Promise<ReferralRecord[]> =>
+      records()
+        .where('a.applicant_id', '=', applicantId)
+        .orderBy('r.issued_at', 'desc')
+        .orderBy('r.number')
+        .execute(),
+
+    /** R-REF-11: the children that hold a live referral. */
+    async childrenWithLiveReferral(childIds: readonly string[]): Promise<Set<string>> {
+      if (childIds.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('referrals')
+        .select('child_id')
+        .where('child_id', 'in', childIds)
+        .where('status', 'in', ['issued', 'extended'])
+        .execute();
+      return new Set(rows.map((row) => row.child_id));
+    },
+
+    referralCount: async (applicationId: string): Promise<number> =>
+      Number(
+        (
+          await db
+            .selectFrom('referrals')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('application_id', '=', applicationId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+
+    /** The windows of `queueKey` that published any of `bulletinIds`, and whether the application is in the access set. */
+    unitWindows: async (
+      queueKey: string,
+      bulletinIds: readonly number[],
+      applicationId: string,
+    ): Promise<UnitWindowRow[]> => {
+      if (bulletinIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('allocation_windows as w')
+        .select([
+          'w.id',
+          'w.bulletin_ids',
+          'w.opens_at',
+          'w.closes_at',
+          (eb) =>
+            eb
+              .exists(
+                eb
+                  .selectFrom('window_access as x')
+                  .select('x.rank')
+                  .whereRef('x.window_id', '=', 'w.id')
+                  .where('x.application_id', '=', applicationId),
+              )
+              .as('has_access'),
+        ])
+        .where('w.queue_key', '=', queueKey)
+        .where(sql<boolean>`w.bulletin_ids && ${sql.val([...bulletinIds])}::bigint[]`)
+        .execute();
+      return rows.map((row) => ({
+        ...row,
+        id: Number(row.id),
+        bulletin_ids: row.bulletin_ids.map(Number),
+        has_access: Boolean(row.has_access),
+      }));
+    },
+
+    /**
+     * R-WIN-10: THE claim — one conditional statement. The first published unit among `units` that no other
+     * transaction holds is reserved for the referral; none left (or all being taken right now) gives undefined.
+     */
+    async reserveFirst(
+      placeId: string,
+      units: readonly number[],
+      referralId: string,
+    ): Promise<number | undefined> {
+      if (units.length === 0) return undefined;
+      const result = await sql<{ unit: number }>`
+        UPDATE place_units SET status = 'reserved', referral_id = ${referralId}, version = version + 1
+        WHERE (place_id, unit) = (SELECT place_id, unit FROM place_units
+                                  WHERE place_id = ${placeId} AND status = 'published'
+                                    AND unit = ANY(${sql.val([...units])}::smallint[])
+                                  ORDER BY unit LIMIT 1 FOR UPDATE SKIP LOCKED)
+          AND status = 'published'
+        RETURNING unit`.execute(db);
+      const row = result.rows[0];
+      return row === undefined ? undefined : Number(row.unit);
+    },
+
+    /** R-REF-04: a sibling's planned unit, reserved only if it is still published and not being taken. */
+    async reserveExact(placeId: string, unit: number, referralId: string): Promise<boolean> {
+      const result = await sql<{ unit: number }>`
+        UPDATE place_units SET status = 'reserved', referral_id = ${referralId}, version = version + 1
+        WHERE (place_id, unit) = (SELECT place_id, unit FROM place_units
+                                  WHERE place_id = ${placeId} AND unit = ${unit} AND status = 'published'
+                                  FOR UPDATE SKIP LOCKED)
+          AND status = 'published'
+        RETURNING unit`.execute(db);
+      return result.rows.length === 1;
+    },
+
+    /** R-WIN-08: the unit of an ended referral goes back to `reported`, for the next bulletin. */
+    async releaseUnit(placeId: string, unit: number, referralId: string): Promise<void> {
+      await db
+        .updateTable('place_units')
+        .set({ status: 'reported', referral_id: null, bulletin_id: null, version: sql`version + 1` })
+        .where('place_id', '=', placeId)
+        .where('unit', '=', unit)
+        .where('referral_id', '=', referralId)
+        .execute();
+    },
+
+    async insert(row: Insertable<ReferralsTable>): Promise<void> {
+      await db.insertInto('referrals').values(row).execute();
+    },
+
+    async update(id: string, version: number, changes: Updateable<ReferralsTable>): Promise<boolean> {
+      const result = await db
+        .updateTable('referrals')
+        .set({ ...changes, version: version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+
+    /** R-ORDER-05: the queue's interleave counter after a referral from it. */
+    async setGSinceP(queueKey: string, gSinceP: number): Promise<void> {
+      await db
+        .insertInto('queue_state')
+        .values({ queue_key: queueKey, g_since_p: gSinceP })
+        .onConflict((oc) => oc.column('queue_key').doUpdateSet({ g_since_p: gSinceP }))
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import {
+  ZClaimHeaders,
+  ZClaimReferral,
+  ZDocumentQuery,
+  ZErrorBody,
+  ZReferral,
+  ZReferralId,
+  ZReferralList,
+} from '@kezek/contracts';
+import { actorOf } from '../../http/auth-middleware';
+import { createRouter } from '../../http/openapi-app';
+import type { Clock } from '../../platform/clock';
+import { pdfHeaders, pdfResponses } from '../documents/documents.routes';
+import { cancelReferral } from './cancel-referral';
+import { claimReferral, type ClaimDeps } from './claim-referral';
+import { getReferral } from './get-referral';
+import { getReferralPdf } from './get-referral-pdf';
+import { listMyReferrals } from './list-my-referrals';
+import type { ReferralsRepository } from './referrals.repository';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
+  401: { description: 'Not signed in', ...json(ZErrorBody) },
+  403: { description: 'Not allowed', ...json(ZErrorBody) },
+  404: { description: 'No such referral, place or application (or not yours)', ...json(ZErrorBody) },
+  409: {
+    description: 'Not possible in the current status, or the place has no free unit left',
+    ...json(ZErrorBody),
+  },
+  422: { description: 'Refused by a rule (names the rule ID)', ...json(ZErrorBody) },
+};
+const ok = (schema: z.ZodType, description: string) => ({ 200: { description, ...json(schema) }, ...errors });
+
+const routes = {
+  claim: createRoute({
+    method: 'post',
+    path: '/api/referrals',
+    tags: ['referrals'],
+    summary: 'Claim a place of the bulletin: an electronic referral per child (R-WIN-04..10, R-REF-04)',
+    request: { headers: ZClaimHeaders, body: { ...json(ZClaimReferral), required: true } },
+    responses: {
+      201: { description: 'The referrals issued', ...json(ZReferralList) },
+      200: { description: 'A retry with the same Idempotency-Key: the first result', ...json(ZReferralList) },
+      ...errors,
+    },
+  }),
+  mine: createRoute({
+    method: 'get',
+    path: '/api/me/referrals',
+    tags: ['referrals'],
+    summary: "The signed-in applicant's referrals, newest first",
+    responses: ok(ZReferralList, 'The referrals'),
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/api/referrals/{id}',
+    tags: ['referrals'],
+    summary: 'One referral',
+    request: { params: ZReferralId },
+    responses: ok(ZReferral, 'The referral'),
+  }),
+  pdf: createRoute({
+    method: 'get',
+    path: '/api/referrals/{id}/document.pdf',
+    tags: ['referrals', 'documents'],
+    summary: 'The referral (жолдама) as a PDF in kk, ru or en, with a QR code',
+    request: { params: ZReferralId, query: ZDocumentQuery },
+    responses: pdfResponses('The referral'),
+  }),
+  cancel: createRoute({
+    method: 'post',
+    path: '/api/referrals/{id}/cancellation',
+    tags: ['referrals'],
+    summary: 'Cancel the referral within a day of its issue (R-REF-09)',
+    request: { params: ZReferralId },
+    responses: ok(ZReferral, 'The referral after the change'),
+  }),
+};
+
+export type ReferralsRouteDeps = ClaimDeps & { referrals: ReferralsRepository; clock: Clock };
+
+export function referralsRoutes(deps: ReferralsRouteDeps) {
+  return createRouter()
+    .openapi(routes.claim, async (c) => {
+      const result = await claimReferral(
+        deps,
+        actorOf(c),
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+        deps.clock.now(),
+      );
+      return c.json({ items: result.referrals }, result.created ? 201 : 200);
+    })
+    .openapi(routes.mine, async (c) => c.json(await listMyReferrals(deps, actorOf(c)), 200))
+    .openapi(routes.get, async (c) =>
+      c.json(await getReferral(deps, actorOf(c), c.req.valid('param').id), 200),
+    )
+    .openapi(routes.pdf, async (c) => {
+      const { fileName, pdf } = await getReferralPdf(
+        deps,
+        actorOf(c),
+        c.req.valid('param').id,
+        c.req.valid('query').lang,
+      );
+      return c.body(pdf, 200, pdfHeaders(fileName));
+    })
+    .openapi(routes.cancel, async (c) =>
+      c.json(await cancelReferral(deps, actorOf(c), c.req.valid('param').id, deps.clock.now()), 200),
+    );
+}
