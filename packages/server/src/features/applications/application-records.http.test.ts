@@ -11,7 +11,9 @@ import {
   type AuthTestApp,
   type Persona,
 } from '../../testing/auth-fixtures';
+import { composeApp } from '../../compose';
 import { devChildIin } from '../../ports/individuals-port';
+import { silentLog, TEST_PASSWORDS } from '../../testing/test-app';
 import { csvCell } from './export-applications';
 
 let t: AuthTestApp;
@@ -149,6 +151,27 @@ describe('notifications of the signed-in applicant', () => {
 });
 
 describe('development signing helper', () => {
+  it('does not exist beside a real signature verifier', async () => {
+    const app = composeApp({
+      db: t.handle.db,
+      engine: t.handle.engine,
+      clock: t.clock,
+      log: silentLog,
+      ports: {
+        ...t.ports,
+        signature: { verify: () => Promise.resolve({ ok: false, reason: 'stub', retryable: false }) },
+      },
+      bodyLimitBytes: 100_000,
+      passwords: TEST_PASSWORDS,
+    });
+    const response = await app.request('/api/dev/signature', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ iin: APPLICANT_IINS.applicantA, payload: 'x' }),
+    });
+    expect(response.status).toBe(404);
+  });
+
   it('signs a login challenge that the applicant login accepts, only for a valid IIN', async () => {
     const iin = makeIin(localDate('1993-03-03'), 'female', 44);
     const challenge = (await (
