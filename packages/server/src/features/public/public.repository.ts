@@ -20,7 +20,18 @@ export type DistrictFiguresRow = {
 
 export type PublicRepository = ReturnType<typeof publicRepository>;
 
+/** A half-open period [from, to) and, optionally, one district. */
+export type Period = { from: Date; to: Date; district: string | undefined };
+
 export function publicRepository(db: Db) {
+  const referralsIssuedIn = (period: Period) =>
+    db
+      .selectFrom('referrals as r')
+      .innerJoin('applications as a', 'a.id', 'r.application_id')
+      .innerJoin('settlements as s', 's.kato', 'a.settlement_kato')
+      .where('r.issued_at', '>=', period.from)
+      .where('r.issued_at', '<', period.to)
+      .$if(period.district !== undefined, (q) => q.where('s.district_kato', '=', period.district ?? ''));
   return {
     /** Anonymised counts per district; no personal data leaves this query. */
     async districtFigures(): Promise<DistrictFiguresRow[]> {
@@ -150,5 +161,75 @@ export function publicRepository(db: Db) {
         })),
       };
     },
+
+    /** Referrals issued in [from, to) counted per (categories, used privilege, status): no row is personal. */
+    referralTally: (period: Period) =>
+      referralsIssuedIn(period)
+        .select(['a.categories', 'a.privilege_used', 'r.status', sql<number>`count(*)::int`.as('count')])
+        .groupBy(['a.categories', 'a.privilege_used', 'r.status'])
+        .execute(),
+
+    /** Days from application to referral, for the referrals issued in the period. */
+    waitDays: (period: Period) =>
+      referralsIssuedIn(period)
+        .select([
+          sql<number>`count(*)::int`.as('referrals'),
+          sql<
+            number | null
+          >`percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.issued_at - a.submitted_at) / 86400)`.as(
+            'median',
+          ),
+          sql<
+            number | null
+          >`percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.issued_at - a.submitted_at) / 86400)`.as(
+            'p90',
+          ),
+        ])
+        .executeTakeFirstOrThrow(),
+
+    /** Units revoked in the period, per kindergarten and legal reason (R-KG-03). */
+    revocationsByKindergarten: (period: Period) =>
+      db
+        .selectFrom('place_revocations as v')
+        .innerJoin('places as p', 'p.id', 'v.place_id')
+        .innerJoin('kindergartens as k', 'k.id', 'p.kindergarten_id')
+        .innerJoin('settlements as s', 's.kato', 'k.settlement_kato')
+        .where('v.revoked_at', '>=', period.from)
+        .where('v.revoked_at', '<', period.to)
+        .where('v.reason', 'is not', null)
+        .$if(period.district !== undefined, (q) => q.where('s.district_kato', '=', period.district ?? ''))
+        .select([
+          'k.id',
+          'k.name_kk',
+          'k.name_ru',
+          'k.name_en',
+          'v.reason',
+          sql<number>`sum(cardinality(v.published_units))::int`.as('count'),
+        ])
+        .groupBy(['k.id', 'k.name_kk', 'k.name_ru', 'k.name_en', 'v.reason'])
+        .execute(),
+
+    /** Admissions refused in the period, per kindergarten and legal reason (R-ADM-04). */
+    refusalsByKindergarten: (period: Period) =>
+      db
+        .selectFrom('admissions as d')
+        .innerJoin('referrals as r', 'r.id', 'd.referral_id')
+        .innerJoin('places as p', 'p.id', 'r.place_id')
+        .innerJoin('kindergartens as k', 'k.id', 'p.kindergarten_id')
+        .innerJoin('settlements as s', 's.kato', 'k.settlement_kato')
+        .where('d.decision', '=', 'refused')
+        .where('d.decided_at', '>=', period.from)
+        .where('d.decided_at', '<', period.to)
+        .$if(period.district !== undefined, (q) => q.where('s.district_kato', '=', period.district ?? ''))
+        .select([
+          'k.id',
+          'k.name_kk',
+          'k.name_ru',
+          'k.name_en',
+          'd.reason',
+          sql<number>`count(*)::int`.as('count'),
+        ])
+        .groupBy(['k.id', 'k.name_kk', 'k.name_ru', 'k.name_en', 'd.reason'])
+        .execute(),
   };
 }

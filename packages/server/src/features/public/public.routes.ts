@@ -1,7 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ZErrorBody, ZKindergartenListQuery, ZKindergartenPage, ZOverview } from '@kezek/contracts';
+import {
+  ZErrorBody,
+  ZFairness,
+  ZFairnessQuery,
+  ZKindergartenListQuery,
+  ZKindergartenPage,
+  ZOverview,
+} from '@kezek/contracts';
 import { createRouter } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
+import { getFairness } from './get-fairness';
 import { getOverview } from './get-overview';
 import { listKindergartens } from './list-kindergartens';
 import type { PublicRepository } from './public.repository';
@@ -28,6 +36,19 @@ const kindergartens = createRoute({
   },
 });
 
+const fairness = createRoute({
+  method: 'get',
+  path: '/api/public/fairness',
+  tags: ['public'],
+  summary:
+    'Who got the places: referrals by group and category, the 1:3 achieved, waiting times, revocations and refusals per kindergarten',
+  request: { query: ZFairnessQuery },
+  responses: {
+    200: { description: 'The figures', content: { 'application/json': { schema: ZFairness } } },
+    400: { description: 'Invalid period or district', content: errorContent },
+  },
+});
+
 export function publicRoutes(deps: {
   repo: PublicRepository;
   clock: Clock;
@@ -36,6 +57,9 @@ export function publicRoutes(deps: {
   return createRouter()
     .openapi(overview, async (c) =>
       c.json(await getOverview(deps.repo, deps.formatInstant(deps.clock.now())), 200),
+    )
+    .openapi(fairness, async (c) =>
+      c.json(await getFairness(deps.repo, c.req.valid('query'), deps.clock.now(), deps.formatInstant), 200),
     )
     .openapi(kindergartens, async (c) =>
       c.json(await listKindergartens(deps.repo, c.req.valid('query')), 200),
