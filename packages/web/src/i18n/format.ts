@@ -74,3 +74,16 @@ export const formatInstant = (iso: string, language: Language): string => {
     timeZone: 'UTC',
   }).format(wallClock);
 };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date (`2022-04-10`, no time zone) in words; the input unchanged when it is not one. */
+export const formatLocalDate = (iso: string, language: Language): string => {
+  const match = ISO_DATE.exec(iso);
+  if (match === null) return iso;
+  const [, y, m, d] = match;
+  if (language === 'kk') return `${Number(y)} жылғы ${Number(d)} ${KAZAKH_MONTHS[Number(m) - 1] ?? ''}`;
+  return new Intl.DateTimeFormat(toLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))),
+  );
+};

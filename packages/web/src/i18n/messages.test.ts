@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { formatInstant, formatNumber } from './format';
+import { formatInstant, formatLocalDate, formatNumber } from './format';
 import { kk } from './kk';
 import { ru } from './ru';
 
@@ -47,5 +47,14 @@ describe('formatting', () => {
     expect(formatInstant('not a date', 'en')).toBe('not a date');
     expect(formatInstant('2026-12-31T23:59:00+05:00', 'kk')).toBe('2026 жылғы 31 желтоқсан, 23:59');
     expect(formatInstant('2026-03-01T20:00:00Z', 'kk')).toBe('2026 жылғы 2 наурыз, 01:00');
+  });
+});
+
+describe('calendar dates', () => {
+  it('writes a birth date in words, without shifting it by a time zone', () => {
+    expect(formatLocalDate('2022-04-10', 'kk')).toBe('2022 жылғы 10 сәуір');
+    expect(formatLocalDate('2022-04-10', 'en')).toBe('10 April 2022');
+    expect(formatLocalDate('2022-01-01', 'ru')).toMatch(/^1 января 2022/);
+    expect(formatLocalDate('10.04.2022', 'en')).toBe('10.04.2022');
   });
 });

@@ -12,7 +12,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useNow } from '../../app/use-now';
 import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
-import { formatInstant } from '../../i18n/format';
+import { formatInstant, formatLocalDate } from '../../i18n/format';
 import { StatusBadge, useQueueLabel } from '../parent/application-labels';
 import { SlaTimer } from './sla-timer';
 
@@ -359,7 +359,7 @@ const ClerkApplication = ({ id }: { id: string }) => {
         <div>
           <dt>{t('application.child')}</dt>
           <dd>
-            {application.child.fullName} · {application.child.birthDate}
+            {application.child.fullName} · {formatLocalDate(application.child.birthDate, language)}
             {application.child.iin !== null && ` · ${t('apply.iinShort', { iin: application.child.iin })}`}
           </dd>
         </div>

@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
-import { localizedName } from '../../i18n/format';
+import { formatLocalDate, localizedName } from '../../i18n/format';
 import {
   DISORDERS,
   EMPTY_DRAFT,
@@ -31,7 +31,7 @@ type StepProps = {
 };
 
 const ChildStep = ({ draft, set, problem }: StepProps) => {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const children = useResource('my-children', (signal) => fetchMyChildren(signal));
   const error = problem('child.iin');
   return (
@@ -56,7 +56,8 @@ const ChildStep = ({ draft, set, problem }: StepProps) => {
               onChange={() => set({ childIin: child.iin })}
             />
             <label htmlFor={`child-${child.iin}`}>
-              {child.fullName} · {child.birthDate} · {t('apply.iinShort', { iin: child.iin })}
+              {child.fullName} · {formatLocalDate(child.birthDate, language)} ·{' '}
+              {t('apply.iinShort', { iin: child.iin })}
             </label>
           </div>
         ))}
