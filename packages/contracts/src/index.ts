@@ -25,3 +25,4 @@ export * from './applications/my-notifications.contract';
 export * from './documents.contract';
 export * from './admin/staff.contract';
 export * from './referrals.contract';
+export * from './admission.contract';

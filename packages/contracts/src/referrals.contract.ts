@@ -63,3 +63,12 @@ export type ReferralView = z.infer<typeof ZReferral>;
 
 export const ZReferralList = z.object({ items: z.array(ZReferral) }).openapi('ReferralList');
 export type ReferralList = z.infer<typeof ZReferralList>;
+
+/** §30, R-REF-10: one extension, in calendar days, with its reason (the domain refuses more than the policy's 30). */
+export const ZExtendReferral = z
+  .object({
+    days: z.number().int().min(1).max(366),
+    reason: z.enum(['illness', 'treatment', 'businessTrip', 'leave']),
+  })
+  .openapi('ExtendReferral');
+export type ExtendReferral = z.infer<typeof ZExtendReferral>;

@@ -28,6 +28,7 @@ import { devSigningRoutes } from './features/dev-signing/dev-signing.routes';
 import { documentsRoutes } from './features/documents/documents.routes';
 import { referralsRepository } from './features/referrals/referrals.repository';
 import { referralsRoutes } from './features/referrals/referrals.routes';
+import { admissionRoutes } from './features/admission/admission.routes';
 import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
 import { notificationsRepository } from './features/notifications/notifications.repository';
 import { offerTransactor } from './features/proactive/offer-repos';
@@ -176,6 +177,16 @@ export function composeApp(deps: AppDeps) {
         })),
         referrals: referralsRepository(deps.db),
         rules: deps.rules ?? DEFAULT_RULES,
+        format: formatNational,
+        clock: deps.clock,
+      }),
+      admissionRoutes({
+        transaction: transactor(deps.db, (trx) => ({
+          referrals: referralsRepository(trx),
+          applications: applicationsRepository(trx),
+          audit: auditRepository(trx),
+        })),
+        referrals: referralsRepository(deps.db),
         format: formatNational,
         clock: deps.clock,
       }),

@@ -1,10 +1,12 @@
-import type { Db, ReferralsTable } from '@kezek/db';
+import { randomUUID } from 'node:crypto';
+import type { AdmissionsTable, Db, ReferralsTable } from '@kezek/db';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 
 /** A referral with what its views and access checks need: the application, its district, the kindergarten. */
 export type ReferralRecord = Selectable<ReferralsTable> & {
   application_number: string;
   applicant_id: string;
+  settlement_kato: string;
   district_kato: string;
   kindergarten_id: string;
   group_id: string;
@@ -37,6 +39,7 @@ export function referralsRepository(db: Db) {
       .select([
         'a.number as application_number',
         'a.applicant_id',
+        'a.settlement_kato',
         's.district_kato',
         'p.kindergarten_id',
         'p.group_id',
@@ -179,6 +182,34 @@ export function referralsRepository(db: Db) {
         .where('referral_id', '=', referralId)
         .execute();
     },
+
+    /** R-ADM-09: the admitted child's unit is occupied. */
+    async occupyUnit(placeId: string, unit: number, referralId: string): Promise<void> {
+      await db
+        .updateTable('place_units')
+        .set({ status: 'occupied', version: sql`version + 1` })
+        .where('place_id', '=', placeId)
+        .where('unit', '=', unit)
+        .where('referral_id', '=', referralId)
+        .execute();
+    },
+
+    async insertAdmission(row: Omit<Insertable<AdmissionsTable>, 'id'>): Promise<void> {
+      await db
+        .insertInto('admissions')
+        .values({ id: randomUUID(), ...row })
+        .execute();
+    },
+
+    /** R-KG-07: the live referrals a kindergarten sees (confirmed by the provider), oldest first. */
+    ofKindergarten: (kindergartenId: string): Promise<ReferralRecord[]> =>
+      records()
+        .where('p.kindergarten_id', '=', kindergartenId)
+        .where('r.status', 'in', ['issued', 'extended'])
+        .where('r.phase', '!=', 'pendingConfirmation')
+        .orderBy('r.issued_at')
+        .orderBy('r.number')
+        .execute(),
 
     async insert(row: Insertable<ReferralsTable>): Promise<void> {
       await db.insertInto('referrals').values(row).execute();

@@ -4,6 +4,7 @@ import {
   ZClaimReferral,
   ZDocumentQuery,
   ZErrorBody,
+  ZExtendReferral,
   ZReferral,
   ZReferralId,
   ZReferralList,
@@ -14,6 +15,7 @@ import type { Clock } from '../../platform/clock';
 import { pdfHeaders, pdfResponses } from '../documents/documents.routes';
 import { cancelReferral } from './cancel-referral';
 import { claimReferral, type ClaimDeps } from './claim-referral';
+import { extendReferral } from './extend-referral';
 import { getReferral } from './get-referral';
 import { getReferralPdf } from './get-referral-pdf';
 import { listMyReferrals } from './list-my-referrals';
@@ -69,6 +71,14 @@ const routes = {
     request: { params: ZReferralId, query: ZDocumentQuery },
     responses: pdfResponses('The referral'),
   }),
+  extend: createRoute({
+    method: 'post',
+    path: '/api/referrals/{id}/extension',
+    tags: ['referrals'],
+    summary: 'Extend the running referral once, by at most 30 calendar days, with a reason (R-REF-10)',
+    request: { params: ZReferralId, body: { ...json(ZExtendReferral), required: true } },
+    responses: ok(ZReferral, 'The referral after the change'),
+  }),
   cancel: createRoute({
     method: 'post',
     path: '/api/referrals/{id}/cancellation',
@@ -106,6 +116,18 @@ export function referralsRoutes(deps: ReferralsRouteDeps) {
       );
       return c.body(pdf, 200, pdfHeaders(fileName));
     })
+    .openapi(routes.extend, async (c) =>
+      c.json(
+        await extendReferral(
+          deps,
+          actorOf(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          deps.clock.now(),
+        ),
+        200,
+      ),
+    )
     .openapi(routes.cancel, async (c) =>
       c.json(await cancelReferral(deps, actorOf(c), c.req.valid('param').id, deps.clock.now()), 200),
     );

@@ -1,0 +1,242 @@
+import type { ApplicationReceipt, ApplicationView, ReferralList, ReferralView } from '@kezek/contracts';
+import { addDays, localDate } from '@kezek/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devChildIin } from '../../ports/individuals-port';
+import { describeAccessMatrix } from '../../testing/access-matrix';
+import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
+import {
+  APPLICANT_IINS,
+  loginAs,
+  openAuthTestApp,
+  type AuthTestApp,
+  type Persona,
+} from '../../testing/auth-fixtures';
+import { publishPlaceWithWindow, unitStatuses } from '../referrals/referrals.fixtures';
+
+let t: AuthTestApp;
+let serial = 0;
+
+async function request(persona: Persona, method: string, path: string, body?: unknown, key?: string) {
+  const { headers } = await loginAs(t, persona);
+  const response = await t.app.request(path, {
+    method,
+    headers: {
+      ...headers,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(key === undefined ? {} : { 'idempotency-key': key }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+const error = (body: unknown) => (body as { error: { code: string; rule?: string; field?: string } }).error;
+
+/** A running referral of a new child of applicant A to a place of the fixture kindergarten. */
+async function referred(): Promise<ReferralView & { placeIdOf: string }> {
+  const submitted = await request('applicantA', 'POST', '/api/applications', {
+    child: {
+      iin: devChildIin(APPLICANT_IINS.applicantA, addDays(localDate('2022-02-01'), (serial += 1)), 'male'),
+    },
+    settlement: FIXTURE_TERRITORY.settlement1,
+    smsNumbers: ['+7 701 234 56 78'],
+    consent: true,
+  });
+  const app = (submitted.body as ApplicationReceipt).id;
+  const { placeId } = await publishPlaceWithWindow(t.handle.db, {
+    birthYear: 2022,
+    units: 1,
+    now: t.clock.now(),
+    access: [app],
+  });
+  const claimed = await request(
+    'applicantA',
+    'POST',
+    '/api/referrals',
+    { placeId, applicationIds: [app] },
+    `admission-${serial}`,
+  );
+  const [referral] = (claimed.body as ReferralList).items;
+  if (referral === undefined) throw new Error(`no referral: ${JSON.stringify(claimed.body)}`);
+  return { ...referral, placeIdOf: placeId };
+}
+
+const contract = {
+  contractNumber: 'D-2026/17',
+  contractDate: '2026-03-03',
+  healthCertificateIssuedOn: '2026-03-01',
+};
+
+beforeAll(async () => {
+  t = await openAuthTestApp();
+  await ensureFixtureTerritory(t.handle.db, t.clock.now());
+});
+afterAll(() => t.close());
+
+describe('admission (service 2)', () => {
+  it('R-KG-07: the kindergarten sees the children referred to it', async () => {
+    const referral = await referred();
+    const list = await request('kindergartenStaff', 'GET', '/api/kindergarten/referrals');
+    expect(list.status).toBe(200);
+    expect((list.body as ReferralList).items.map((r) => r.id)).toContain(referral.id);
+  });
+
+  it('R-ADM-09: admission on a contract — referral admitted, unit occupied, application enrolled', async () => {
+    const referral = await referred();
+    const admitted = await request(
+      'kindergartenStaff',
+      'POST',
+      `/api/referrals/${referral.id}/admission`,
+      contract,
+    );
+    expect(admitted.status).toBe(200);
+    expect(admitted.body).toMatchObject({ status: 'admitted' });
+    expect(await unitStatuses(t.handle.db, referral.placeIdOf)).toEqual([
+      { unit: 0, status: 'occupied', referral: referral.id },
+    ]);
+    const application = await request('applicantA', 'GET', `/api/applications/${referral.applicationId}`);
+    expect((application.body as ApplicationView).status).toBe('enrolled');
+    const list = await request('kindergartenStaff', 'GET', '/api/kindergarten/referrals');
+    expect((list.body as ReferralList).items.map((r) => r.id)).not.toContain(referral.id);
+  });
+
+  it('R-ADM-05: a health certificate more than 3 days older than the contract is refused, naming the field', async () => {
+    const referral = await referred();
+    const stale = await request('kindergartenStaff', 'POST', `/api/referrals/${referral.id}/admission`, {
+      ...contract,
+      healthCertificateIssuedOn: '2026-02-20',
+    });
+    expect(stale.status).toBe(422);
+    expect(error(stale.body)).toMatchObject({ rule: 'R-ADM-05', field: 'healthCertificateIssuedOn' });
+  });
+
+  it('R-ADM-04, R-ADM-10: a refusal for a medical contraindication releases the unit and re-queues the application', async () => {
+    const referral = await referred();
+    const refused = await request(
+      'kindergartenStaff',
+      'POST',
+      `/api/referrals/${referral.id}/admission-refusal`,
+      {
+        reason: 'medicalContraindication',
+      },
+    );
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ status: 'refused', statusReason: 'medicalContraindication' });
+    expect(await unitStatuses(t.handle.db, referral.placeIdOf)).toEqual([
+      { unit: 0, status: 'reported', referral: null },
+    ]);
+    const application = await request('applicantA', 'GET', `/api/applications/${referral.applicationId}`);
+    expect((application.body as ApplicationView).status).toBe('queued');
+    const unknown = await request(
+      'kindergartenStaff',
+      'POST',
+      `/api/referrals/${referral.id}/admission-refusal`,
+      {
+        reason: 'noPlaces',
+      },
+    );
+    expect(unknown.status).toBe(400);
+    expect(error(unknown.body).field).toBe('reason');
+  });
+
+  it('R-ADM-09: no admission after the referral’s last valid day', async () => {
+    const referral = await referred();
+    t.clock.advance(14 * 86_400_000);
+    const late = await request('kindergartenStaff', 'POST', `/api/referrals/${referral.id}/admission`, {
+      ...contract,
+      contractDate: '2026-03-16',
+      healthCertificateIssuedOn: '2026-03-15',
+    });
+    t.clock.advance(-14 * 86_400_000);
+    expect(late.status).toBe(409);
+    expect(error(late.body)).toMatchObject({ rule: 'R-ADM-09' });
+  });
+
+  it('R-REF-10: the applicant extends a running referral once, by at most 30 days', async () => {
+    const referral = await referred();
+    const tooLong = await request('applicantA', 'POST', `/api/referrals/${referral.id}/extension`, {
+      days: 31,
+      reason: 'illness',
+    });
+    expect(tooLong.status).toBe(422);
+    expect(error(tooLong.body)).toMatchObject({ rule: 'R-REF-10' });
+    const extended = await request('applicantA', 'POST', `/api/referrals/${referral.id}/extension`, {
+      days: 14,
+      reason: 'illness',
+    });
+    expect(extended.status).toBe(200);
+    const after = extended.body as ReferralView;
+    expect(after).toMatchObject({ status: 'extended', extended: true });
+    expect(after.validUntil! > referral.validUntil!).toBe(true);
+    const again = await request('applicantA', 'POST', `/api/referrals/${referral.id}/extension`, {
+      days: 1,
+      reason: 'leave',
+    });
+    expect(again.status).toBe(409);
+    expect(error(again.body)).toMatchObject({ rule: 'R-REF-10' });
+  });
+});
+
+const MISSING = '00000000-0000-4000-8000-00000000dead';
+let world: { referral: string };
+const kindergartenOnly = {
+  public: 401,
+  applicantA: 403,
+  applicantB: 403,
+  clerkDistrict1: 403,
+  clerkDistrict2: 403,
+  kindergartenStaff: 409,
+  regionalAdmin: 403,
+  auditor: 403,
+  operator: 403,
+} as const;
+describeAccessMatrix<typeof world>(
+  'admission — every endpoint × every role',
+  [
+    {
+      name: 'referred children of my kindergarten',
+      method: 'GET',
+      path: () => '/api/kindergarten/referrals',
+      expect: { ...kindergartenOnly, kindergartenStaff: 200 },
+    },
+    {
+      name: 'admission (of a referral already refused)',
+      method: 'POST',
+      path: (w) => `/api/referrals/${w.referral}/admission`,
+      missingPath: () => `/api/referrals/${MISSING}/admission`,
+      body: () => contract,
+      expect: kindergartenOnly,
+    },
+    {
+      name: 'admission refusal (of a referral already refused)',
+      method: 'POST',
+      path: (w) => `/api/referrals/${w.referral}/admission-refusal`,
+      missingPath: () => `/api/referrals/${MISSING}/admission-refusal`,
+      body: () => ({ reason: 'missingDocuments' }),
+      expect: kindergartenOnly,
+    },
+    {
+      name: 'extension (of a referral already refused)',
+      method: 'POST',
+      path: (w) => `/api/referrals/${w.referral}/extension`,
+      missingPath: () => `/api/referrals/${MISSING}/extension`,
+      body: () => ({ days: 3, reason: 'leave' }),
+      expect: { ...kindergartenOnly, applicantA: 409, applicantB: 'hidden', kindergartenStaff: 403 },
+    },
+  ],
+  () => ({ t, world }),
+);
+
+beforeAll(async () => {
+  const referral = await referred();
+  const refused = await request(
+    'kindergartenStaff',
+    'POST',
+    `/api/referrals/${referral.id}/admission-refusal`,
+    {
+      reason: 'missingDocuments',
+    },
+  );
+  expect(refused.status).toBe(200);
+  world = { referral: referral.id };
+});
