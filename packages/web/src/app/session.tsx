@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Session, SessionActor } from '@kezek/contracts';
 import { fetchSession, logOut } from '../api/auth';
 import { setCsrfToken } from '../api/client';
+import { adoptUserLanguage } from '../i18n';
 
 type SessionState =
   | { status: 'loading' }
@@ -17,6 +18,9 @@ type SessionContextValue = {
   signOut: () => Promise<void>;
 };
 
+const userIdOf = (actor: SessionActor): string | undefined =>
+  actor.kind === 'applicant' ? actor.applicantId : actor.kind === 'staff' ? actor.userId : undefined;
+
 const SessionContext = createContext<SessionContextValue | undefined>(undefined);
 
 export const SessionProvider = ({ children }: { children: ReactNode }) => {
@@ -25,6 +29,7 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   const adopt = useCallback((session: Session) => {
     setCsrfToken(session.csrfToken);
     setState({ status: 'ready', actor: session.actor });
+    void adoptUserLanguage(userIdOf(session.actor));
   }, []);
 
   useEffect(() => {
@@ -38,6 +43,7 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   const signOut = useCallback(async () => {
     await logOut();
     setCsrfToken(null);
+    void adoptUserLanguage(undefined);
     setState({ status: 'ready', actor: { kind: 'public' } });
   }, []);
 

@@ -3,7 +3,14 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en';
 import { kk } from './kk';
-import { DEFAULT_LANGUAGE, isLanguage, readStoredLanguage, storeLanguage } from './language';
+import {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  readLanguageAt,
+  readStoredLanguage,
+  storeLanguage,
+  userLanguageKey,
+} from './language';
 import { ru } from './ru';
 
 const browserStorage = (): Storage | undefined => {
@@ -36,9 +43,23 @@ export const initI18n = async (): Promise<void> => {
   reflectInDocument(language);
 };
 
+let signedInUser: string | undefined;
+
 export const changeLanguage = async (language: Language): Promise<void> => {
-  storeLanguage(browserStorage(), language);
+  storeLanguage(browserStorage(), language, signedInUser);
   await i18next.changeLanguage(language);
+};
+
+/**
+ * Issue 8: the language is kept per user. On sign-in the user's last choice comes back (if they made one here);
+ * otherwise the current language becomes theirs. `undefined` on sign-out: later choices are the browser's only.
+ */
+export const adoptUserLanguage = async (userId: string | undefined): Promise<void> => {
+  signedInUser = userId;
+  if (userId === undefined) return;
+  const theirs = readLanguageAt(browserStorage(), userLanguageKey(userId));
+  const current = isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE;
+  await changeLanguage(theirs ?? current);
 };
 
 /** `t` plus the current language as a typed value, for Intl formatting and localized names. */

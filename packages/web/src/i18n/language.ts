@@ -13,19 +13,35 @@ export const isLanguage = (value: unknown): value is Language =>
 
 export const toLocale = (language: Language): string => LOCALES[language];
 
-export const readStoredLanguage = (storage: Pick<Storage, 'getItem'> | undefined): Language => {
+/** Where a signed-in user's choice is kept, so each person on a shared computer gets their own language. */
+export const userLanguageKey = (userId: string): string => `${LANGUAGE_STORAGE_KEY}.${userId}`;
+
+/** The language stored under `key` (the browser's, or a user's), if any. */
+export const readLanguageAt = (
+  storage: Pick<Storage, 'getItem'> | undefined,
+  key: string,
+): Language | undefined => {
   try {
-    const stored = storage?.getItem(LANGUAGE_STORAGE_KEY);
-    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+    const stored = storage?.getItem(key);
+    return isLanguage(stored) ? stored : undefined;
   } catch {
     // Storage can be disabled (privacy mode); the default language still works.
-    return DEFAULT_LANGUAGE;
+    return undefined;
   }
 };
 
-export const storeLanguage = (storage: Pick<Storage, 'setItem'> | undefined, language: Language): void => {
+export const readStoredLanguage = (storage: Pick<Storage, 'getItem'> | undefined): Language =>
+  readLanguageAt(storage, LANGUAGE_STORAGE_KEY) ?? DEFAULT_LANGUAGE;
+
+/** Remembers the choice for the browser and, when someone is signed in, for that user. */
+export const storeLanguage = (
+  storage: Pick<Storage, 'setItem'> | undefined,
+  language: Language,
+  userId?: string,
+): void => {
   try {
     storage?.setItem(LANGUAGE_STORAGE_KEY, language);
+    if (userId !== undefined) storage?.setItem(userLanguageKey(userId), language);
   } catch {
     // Not remembering the choice is acceptable; failing the switch is not.
   }
