@@ -8,7 +8,7 @@ export { seedDemoData } from './features/demo/seed-demo-data';
 export { auditLedger, type LogAudit } from './features/ledger/audit-ledger';
 export { ledgerRepository } from './features/ledger/ledger.repository';
 export { currentPublicKey } from './features/ledger/ledger-signer';
-export { parseReceipt, type ReceiptClaim } from './features/ledger/receipt-qr';
+export { parseReceipt, QR_PREFIX, type ReceiptClaim } from './features/ledger/receipt-qr';
 export { verifyReceiptOffline, type Verdict } from './features/ledger/verify-receipt';
 export { verifyReceiptOnline } from './features/ledger/verify-receipt-online';
 export { publicKeyFromRaw } from './platform/ed25519';

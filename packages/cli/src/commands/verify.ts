@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { parseReceipt, verifyReceiptOffline, verifyReceiptOnline, type Verdict } from '@kezek/server';
+import {
+  parseReceipt,
+  QR_PREFIX,
+  verifyReceiptOffline,
+  verifyReceiptOnline,
+  type Verdict,
+} from '@kezek/server';
 
 export type VerifyOptions = { online: string | undefined; key: string | undefined };
 
@@ -7,7 +13,7 @@ type Output = { stdout: (text: string) => void; stderr: (text: string) => void }
 
 /** A QR text is taken as given; anything else names a receipt file (JSON). */
 async function readInput(input: string): Promise<string> {
-  return input.startsWith('KZL1.') ? input : readFile(input, 'utf8');
+  return input.startsWith(QR_PREFIX) ? input : readFile(input, 'utf8');
 }
 
 /**

@@ -1,12 +1,7 @@
 import { canonicalJson } from '@kezek/domain';
-import {
-  LEDGER_LOGS,
-  ZLedgerReceipt,
-  type LedgerLog,
-  type LedgerReceipt,
-  type SignedTreeHeadJson,
-} from '@kezek/contracts';
+import { LEDGER_LOGS, ZLedgerReceipt, type LedgerReceipt, type SignedTreeHeadJson } from '@kezek/contracts';
 import { z } from 'zod';
+import { logIdOf } from './head-json';
 
 /** What a receipt claims, in the form verification needs; from the JSON receipt or its QR text. */
 export type ReceiptClaim = Omit<LedgerReceipt, 'format' | 'qr' | 'leaf' | 'head'> & {
@@ -57,8 +52,6 @@ const ZCompact = z.object({
   p: z.array(ZB64).nullable(),
   s: z.object({ n: z.number().int().min(0), r: ZB64, t: z.number().int().min(0), g: ZB64 }).nullable(),
 });
-
-const logIdOf = (log: LedgerLog): string => `kezek/${log}`;
 
 /** The claim of a QR text; undefined when the text is not one (wrong prefix, not base64url JSON, wrong shape). */
 export function parseReceiptQr(text: string): ReceiptClaim | undefined {
