@@ -29,6 +29,7 @@ import { documentsRoutes } from './features/documents/documents.routes';
 import { referralsRepository } from './features/referrals/referrals.repository';
 import { referralsRoutes } from './features/referrals/referrals.routes';
 import { admissionRoutes } from './features/admission/admission.routes';
+import { expireReferralsJob } from './features/referrals/expire-referrals.job';
 import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
 import { notificationsRepository } from './features/notifications/notifications.repository';
 import { offerTransactor } from './features/proactive/offer-repos';
@@ -255,6 +256,8 @@ export function composeJobs(deps: {
       log: deps.log.child({ job: 'deliverOutbox' }),
     }),
     // One 00:00 slot runs these in this order, as the replay's daily job does (docs/replay.md).
+    // R-REF-12 before the application jobs: a re-queued application is then judged by them in the same slot.
+    expireReferralsJob(daily),
     originalsDeadlineJob(daily),
     archiveAgedOutJob(daily),
     interestDueJob(daily),

@@ -1,5 +1,5 @@
 import type { ApplicationReceipt, ApplicationView, ReferralList, ReferralView } from '@kezek/contracts';
-import { addDays, localDate } from '@kezek/domain';
+import { addDays, instantAt, localDate, timeOfDay } from '@kezek/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devChildIin } from '../../ports/individuals-port';
 import { describeAccessMatrix, everyone } from '../../testing/access-matrix';
@@ -13,6 +13,9 @@ import {
 } from '../../testing/auth-fixtures';
 import { readPdf } from '../documents/pdf-text.testing';
 import { insertKindergarten } from '../places/places.fixtures';
+import { DEFAULT_RULES } from '../../platform/rules';
+import { silentLog } from '../../testing/test-app';
+import { expireReferralsJob } from './expire-referrals.job';
 import { publishPlaceWithWindow, unitStatuses } from './referrals.fixtures';
 
 let t: AuthTestApp;
@@ -240,6 +243,35 @@ describe('claims and referrals', () => {
     expect((await t.app.request(path)).status).toBe(401);
     const { headers } = await loginAs(t, 'clerkDistrict1');
     expect((await t.app.request(path, { headers })).status).toBe(200);
+  });
+
+  it('R-REF-12: the 00:00 job expires a referral not used by its last valid day — unit back for the next bulletin, application queued; once', async () => {
+    const app = await queued();
+    const { placeId } = await place(1, [app]);
+    const [referral] = ((await claim('applicantA', placeId, [app])).body as ReferralList).items;
+    const validUntil = referral?.validUntil ?? 'none';
+    const job = expireReferralsJob({ db: t.handle.db, rules: DEFAULT_RULES, log: silentLog });
+    const ctx = { log: silentLog, attempt: 1 };
+    const slot = (date: string) => new Date(instantAt(localDate(date), timeOfDay('00:00')));
+    await job.handler(slot(validUntil), ctx);
+    expect((await request('applicantA', 'GET', `/api/referrals/${referral?.id}`)).body).toMatchObject({
+      status: 'issued',
+    });
+    const dayAfter = addDays(localDate(validUntil), 1);
+    // Every referral of this file issued today expires in this slot; this one among them.
+    const first = (await job.handler(slot(dayAfter), ctx)) as { expired: number; failed: string[] };
+    expect(first.expired).toBeGreaterThanOrEqual(1);
+    expect(first.failed).toEqual([]);
+    expect((await request('applicantA', 'GET', `/api/referrals/${referral?.id}`)).body).toMatchObject({
+      status: 'expired',
+      statusReason: 'notAdmitted',
+    });
+    expect(await unitStatuses(t.handle.db, placeId)).toEqual([
+      { unit: 0, status: 'reported', referral: null },
+    ]);
+    const application = await request('applicantA', 'GET', `/api/applications/${app}`);
+    expect((application.body as ApplicationView).status).toBe('queued');
+    expect(await job.handler(slot(dayAfter), ctx)).toMatchObject({ expired: 0, failed: [] });
   });
 
   it('bad input names the field: no Idempotency-Key, a malformed place ID', async () => {

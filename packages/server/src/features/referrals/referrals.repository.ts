@@ -211,6 +211,19 @@ export function referralsRepository(db: Db) {
         .orderBy('r.number')
         .execute(),
 
+    /** R-REF-12, R-REF-08: live referrals whose last valid day, or whose originals deadline, ended before `today`. */
+    dueForExpiry: (today: string): Promise<ReferralRecord[]> =>
+      records()
+        .where('r.status', 'in', ['issued', 'extended'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('r.phase', '=', 'running'), eb('r.valid_until', '<', today)]),
+            eb.and([eb('r.phase', '=', 'pendingConfirmation'), eb('r.confirm_by', '<', today)]),
+          ]),
+        )
+        .orderBy('r.number')
+        .execute(),
+
     async insert(row: Insertable<ReferralsTable>): Promise<void> {
       await db.insertInto('referrals').values(row).execute();
     },
