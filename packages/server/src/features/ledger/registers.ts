@@ -55,6 +55,7 @@ export function applicationEntry(row: Selectable<ApplicationsTable>): RegisterEn
       interestConfirmedAt: iso(row.interest_confirmed_at),
       idempotencyKey: row.idempotency_key,
       updatedAt: iso(row.updated_at),
+      representationToVerify: row.representation_to_verify,
     },
   };
 }
