@@ -152,22 +152,29 @@ export function bulletinsRepository(db: Db) {
         .execute();
     },
 
-    /** R-REF-03, A-31: the birth year fixed at first publication; R-KG-08: a later start becomes early booking. */
-    async fixPublished(
-      place: { id: string; birthYear: number; earlyBookingFrom?: string | undefined },
-      now: Date,
-    ): Promise<void> {
+    /** R-REF-03, A-31: the birth year of the places, fixed at their first publication. */
+    async fixBirthYear(placeIds: readonly string[], birthYear: number, now: Date): Promise<void> {
+      if (placeIds.length === 0) return;
+      await db
+        .updateTable('places')
+        .set((eb) => ({ birth_year: birthYear, version: eb('version', '+', 1), updated_at: now }))
+        .where('id', 'in', placeIds)
+        .where('birth_year', 'is', null)
+        .execute();
+    },
+
+    /** R-KG-08: a general place starting after the bulletin date is published as early booking, vacated then. */
+    async publishAsEarlyBooking(placeId: string, freeFrom: string, now: Date): Promise<void> {
       await db
         .updateTable('places')
         .set((eb) => ({
-          birth_year: place.birthYear,
-          ...(place.earlyBookingFrom === undefined
-            ? {}
-            : { admission: 'earlyBooking' as const, free_from: place.earlyBookingFrom, vacated_at: null }),
+          admission: 'earlyBooking',
+          free_from: freeFrom,
+          vacated_at: null,
           version: eb('version', '+', 1),
           updated_at: now,
         }))
-        .where('id', '=', place.id)
+        .where('id', '=', placeId)
         .execute();
     },
 

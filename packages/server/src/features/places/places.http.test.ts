@@ -2,7 +2,7 @@ import type { BulletinView, KindergartenPlaces, PlaceView, RevocationResult } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
 import { loginAs, openAuthTestApp, type AuthTestApp, type Persona } from '../../testing/auth-fixtures';
-import { publishSettlementBulletin } from '../bulletins/publish-bulletins.job';
+import { publishSettlementBulletins } from '../bulletins/publish-bulletins.job';
 import { insertGroup, insertLiveReferral, insertQueuedApplication } from './places.fixtures';
 
 let t: AuthTestApp;
@@ -105,9 +105,9 @@ describe('places registry', () => {
 
   it('R-KG-02: a published unit is taken back only with a reason of the closed list, never beyond what is left', async () => {
     const place = (await (await report({ count: 1, admission: 'general' })).json()) as PlaceView;
-    await publishSettlementBulletin(
+    await publishSettlementBulletins(
       t.handle.db,
-      FIXTURE_TERRITORY.settlement1,
+      [FIXTURE_TERRITORY.settlement1],
       new Date('2026-03-02T13:00:00Z'),
     );
     const noReason = await send('kindergartenStaff', `/api/places/${place.id}/revoke`, { count: 1 });
@@ -129,12 +129,7 @@ describe('places registry', () => {
   it('R-KG-03, R-WIN-01: revoking a reserved unit revokes its referral, returns the application to the queue, tells the applicant, and the next bulletin lists it', async () => {
     const db = t.handle.db;
     const place = (await (await report({ count: 1, admission: 'general' })).json()) as PlaceView;
-    await db
-      .updateTable('bulletins')
-      .set({ bulletin_date: '2026-03-01' })
-      .where('bulletin_date', '=', '2026-03-02')
-      .execute();
-    await publishSettlementBulletin(db, FIXTURE_TERRITORY.settlement1, new Date('2026-03-02T13:00:00Z'));
+    await publishSettlementBulletins(db, [FIXTURE_TERRITORY.settlement1], new Date('2026-03-03T13:00:00Z'));
     const { applicationId, childId } = await insertQueuedApplication(db, {
       birthDate: '2023-04-01',
       submittedAt: new Date('2025-01-01T05:00:00Z'),
@@ -173,16 +168,16 @@ describe('places registry', () => {
     expect(sms.map((row) => row.template)).toContain('referralRevoked');
     expect(JSON.stringify(sms)).toContain('капитальный ремонт');
 
-    const next = await publishSettlementBulletin(
+    const next = await publishSettlementBulletins(
       db,
-      FIXTURE_TERRITORY.settlement1,
-      new Date('2026-03-03T13:00:00Z'),
+      [FIXTURE_TERRITORY.settlement1],
+      new Date('2026-03-04T13:00:00Z'),
     );
     expect(next.revoked).toBe(1);
     const latest = await db
       .selectFrom('bulletins')
       .select('id')
-      .where('bulletin_date', '=', '2026-03-03')
+      .where('bulletin_date', '=', '2026-03-04')
       .executeTakeFirstOrThrow();
     const view = (await (await send('public', `/api/public/bulletins/${latest.id}`)).json()) as BulletinView;
     expect(view.revocations).toEqual([

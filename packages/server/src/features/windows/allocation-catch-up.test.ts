@@ -215,5 +215,5 @@ describe('allocation jobs after downtime', () => {
       { place: 1, units: [0], reason: 'quarantine', bulletin: `${FIXTURE_TERRITORY.settlement1}/2026-03-03` },
     ]);
     expect(await stateOf(restarted.db)).toEqual(expected);
-  });
+  }, 180_000);
 });

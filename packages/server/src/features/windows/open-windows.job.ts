@@ -8,14 +8,14 @@ import {
 } from '@kezek/domain';
 import type { Actor } from '../../platform/actor';
 import { every, type JobDefinition } from '../../platform/jobs/job';
+import type { Rules } from '../../platform/rules';
 import { transactor } from '../../platform/transactor';
-import { applicationsRepository } from '../applications/applications.repository';
+import { applicationsRepository, type ApplicationsRepository } from '../applications/applications.repository';
 import { orderedQueue } from '../applications/queue-order';
-import { auditRepository } from '../audit/audit.repository';
+import { auditRepository, type AuditRepository } from '../audit/audit.repository';
 import { bulletinsRepository } from '../bulletins/bulletins.repository';
 import { ALLOCATION_TICK_MS, type AllocationJobDeps } from '../bulletins/publish-bulletins.job';
-import type { WindowRow } from './windows.repository';
-import { windowsRepository } from './windows.repository';
+import { windowsRepository, type WindowRow, type WindowsRepository } from './windows.repository';
 
 export const OPEN_WINDOWS = 'openWindows';
 
@@ -27,50 +27,51 @@ const SYSTEM: Actor = { kind: 'system', job: OPEN_WINDOWS };
  * when every unit is in a state organisation, R-QUEUE-09), frozen and never refilled (R-WIN-06); it closes at the
  * same clock time on the 3rd working day (R-WIN-05). The domain's firstWhoCanClaim and openWindow decide.
  */
-async function openOne(deps: AllocationJobDeps, window: WindowRow, opensAt: Date): Promise<number> {
+type WindowRepos = {
+  applications: ApplicationsRepository;
+  windows: WindowsRepository;
+  audit: AuditRepository;
+};
+
+async function openOne(
+  { applications, windows, audit }: WindowRepos,
+  rules: Rules,
+  window: WindowRow,
+  opensAt: Date,
+): Promise<number> {
   const key = parseQueueKey(window.queue_key);
   if (!key.ok) throw new Error(`window ${window.id} has an invalid queue key: ${key.error}`);
-  const policy = deps.rules.policyFor(window.settlement_kato, opensAt);
-  return transactor(deps.db, (trx) => ({
-    applications: applicationsRepository(trx),
-    windows: windowsRepository(trx),
-    audit: auditRepository(trx),
-  }))(async ({ applications, windows, audit }) => {
-    const loaded = await applications.queue(key.value.settlement, key.value.birthYear, key.value.kind);
-    const order = orderedQueue(loaded).order.map((member) => member.id);
-    const blocked = await windows.withLiveReferral(order);
-    const privilegeBlocked = new Set(
-      window.all_state && policy.privilegeReuseOnlyPrivate
-        ? loaded.members.filter((member) => member.privilege_used).map((member) => member.id)
-        : [],
-    );
-    const at = instantFromEpochMs(opensAt.getTime());
-    const pending: AllocationWindow = {
-      key: window.queue_key,
-      bulletins: [],
-      units: window.units,
-      publishedAt: instantFromEpochMs(window.published_at.getTime()),
-      allState: window.all_state,
-      access: [],
-    };
-    const access = firstWhoCanClaim(
-      order,
-      window.units,
-      (id) => !blocked.has(id) && !privilegeBlocked.has(id),
-    );
-    const opened = openWindow(pending, at, access, policy, deps.rules.calendar);
-    if (opened.closesAt === undefined) throw new Error('an opened window has no closing instant');
-    if (!(await windows.open(window.id, opensAt, new Date(opened.closesAt), opened.access))) return 0;
-    await audit.record({
-      at: opensAt,
-      actor: SYSTEM,
-      action: 'window.opened',
-      entityType: 'window',
-      entityId: String(window.id),
-      data: { key: window.queue_key, units: window.units, access: opened.access.length },
-    });
-    return opened.access.length;
+  const policy = rules.policyFor(window.settlement_kato, opensAt);
+  const loaded = await applications.queue(key.value.settlement, key.value.birthYear, key.value.kind);
+  const order = orderedQueue(loaded).order.map((member) => member.id);
+  const blocked = await windows.withLiveReferral(order);
+  const privilegeBlocked = new Set(
+    window.all_state && policy.privilegeReuseOnlyPrivate
+      ? loaded.members.filter((member) => member.privilege_used).map((member) => member.id)
+      : [],
+  );
+  const at = instantFromEpochMs(opensAt.getTime());
+  const pending: AllocationWindow = {
+    key: window.queue_key,
+    bulletins: [],
+    units: window.units,
+    publishedAt: instantFromEpochMs(window.published_at.getTime()),
+    allState: window.all_state,
+    access: [],
+  };
+  const access = firstWhoCanClaim(order, window.units, (id) => !blocked.has(id) && !privilegeBlocked.has(id));
+  const opened = openWindow(pending, at, access, policy, rules.calendar);
+  if (opened.closesAt === undefined) throw new Error('an opened window has no closing instant');
+  if (!(await windows.open(window.id, opensAt, new Date(opened.closesAt), opened.access))) return 0;
+  await audit.record({
+    at: opensAt,
+    actor: SYSTEM,
+    action: 'window.opened',
+    entityType: 'window',
+    entityId: String(window.id),
+    data: { key: window.queue_key, units: window.units, access: opened.access.length },
   });
+  return opened.access.length;
 }
 
 /**
@@ -81,6 +82,11 @@ async function openOne(deps: AllocationJobDeps, window: WindowRow, opensAt: Date
 export function openWindowsJob(deps: AllocationJobDeps): JobDefinition {
   const regions = bulletinsRepository(deps.db);
   const windows = windowsRepository(deps.db);
+  const transaction = transactor(deps.db, (trx) => ({
+    applications: applicationsRepository(trx),
+    windows: windowsRepository(trx),
+    audit: auditRepository(trx),
+  }));
   return {
     name: OPEN_WINDOWS,
     schedule: every(ALLOCATION_TICK_MS),
@@ -95,10 +101,15 @@ export function openWindowsJob(deps: AllocationJobDeps): JobDefinition {
         const due = windowOpeningAfter(tickStart, policy, deps.rules.calendar);
         if (due > scheduledFor.getTime()) continue;
         const opensAt = new Date(due);
-        for (const window of await windows.pending(settlements, opensAt)) {
-          granted += await openOne(deps, window, opensAt);
-          opened += 1;
-        }
+        const pending = await windows.pending(settlements, opensAt);
+        // A hundred windows per transaction: a national 07:00 opens thousands.
+        for (let start = 0; start < pending.length; start += 100)
+          await transaction(async (repos) => {
+            for (const window of pending.slice(start, start + 100)) {
+              granted += await openOne(repos, deps.rules, window, opensAt);
+              opened += 1;
+            }
+          });
       }
       return { opened, granted };
     },
