@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const kezek = (args: string[], env: Record<string, string> = {}) =>
@@ -45,4 +48,48 @@ describe('kezek replay', () => {
     expect(kezek(['replay']).status).toBe(2);
     expect(kezek(['replay', 'a.jsonl', 'b.jsonl']).status).toBe(2);
   });
+});
+
+describe('kezek staff', () => {
+  it('opens the first admin account with a one-time password, refuses a taken login, resets a password', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kezek-staff-'));
+    try {
+      const data = ['--data-dir', dir];
+      const added = kezek([
+        'staff',
+        'add',
+        '--login',
+        'admin.first',
+        '--name',
+        'Айгүл Бекова',
+        '--role',
+        'regionalAdmin',
+        ...data,
+      ]);
+      expect(added.stderr).toBe('');
+      expect(added.status).toBe(0);
+      expect(added.stdout).toMatch(/^admin\.first \(regionalAdmin\): one-time password [A-Za-z2-9-]{19}\n/);
+      const taken = kezek([
+        'staff',
+        'add',
+        '--login',
+        'admin.first',
+        '--name',
+        'Other',
+        '--role',
+        'auditor',
+        ...data,
+      ]);
+      expect([taken.status, taken.stderr]).toEqual([1, 'kezek: login: admin.first is taken\n']);
+      const badRole = kezek(['staff', 'add', '--login', 'x.y', '--name', 'X Y', '--role', 'king', ...data]);
+      expect(badRole.status).toBe(2);
+      expect(badRole.stderr).toContain('role:');
+      const reset = kezek(['staff', 'reset-password', '--login', 'admin.first', ...data]);
+      expect(reset.status).toBe(0);
+      expect(reset.stdout).not.toBe(added.stdout);
+      expect(kezek(['staff', 'reset-password', '--login', 'nobody', ...data]).status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000); // four processes, each opening the embedded database
 });

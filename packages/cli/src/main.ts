@@ -25,6 +25,11 @@ function parse<T>(read: () => T): T {
   }
 }
 
+function invalidConfiguration(errors: readonly string[]): number {
+  process.stderr.write(`kezek: invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}\n`);
+  return 1;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -63,6 +68,39 @@ async function run(argv: string[]): Promise<number> {
       { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
     );
   }
+  if (command === 'staff') {
+    const [action, ...args] = rest;
+    const { values } = parse(() =>
+      parseArgs({
+        args,
+        options: {
+          ...SERVER_OPTIONS,
+          login: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          district: { type: 'string' },
+          kindergarten: { type: 'string' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }),
+    );
+    const { login, name, role, district, kindergarten, ...flags } = values;
+    if (login === undefined) throw new UsageError('staff: --login is required');
+    if (action !== 'add' && action !== 'reset-password')
+      throw new UsageError('staff: the action is add or reset-password');
+    if (action === 'add' && (name === undefined || role === undefined))
+      throw new UsageError('staff add: --name and --role are required');
+    const parsed = configFromArgs(flags, process.env);
+    if (!parsed.ok) return invalidConfiguration(parsed.errors);
+    const { staffCommand } = await import('./commands/staff');
+    return staffCommand(
+      parsed.config,
+      action === 'add'
+        ? { action, login, name: name ?? '', role: role ?? '', district, kindergarten }
+        : { action, login },
+    );
+  }
   const auditing = command === 'audit-ledger';
   if (!auditing && !(command in SERVER_COMMANDS)) throw new UsageError(`unknown command "${command}"`);
   const { key, ...flags } = parse(
@@ -75,12 +113,7 @@ async function run(argv: string[]): Promise<number> {
       }).values,
   );
   const parsed = configFromArgs(flags, process.env);
-  if (!parsed.ok) {
-    process.stderr.write(
-      `kezek: invalid configuration:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\n`,
-    );
-    return 1;
-  }
+  if (!parsed.ok) return invalidConfiguration(parsed.errors);
   if (auditing) {
     const { auditLedgerCommand } = await import('./commands/audit-ledger');
     return auditLedgerCommand(parsed.config, typeof key === 'string' ? key : undefined);

@@ -13,9 +13,13 @@ Commands:
   audit-ledger [--key HEX]
                    recompute the registers' logs from the database; report rows changed since their
                    leaf, missing or reordered leaves, heads that do not match (exit 1 on any finding)
+  staff add --login L --name "Full name" --role R [--district KATO] [--kindergarten ID]
+  staff reset-password --login L
+                   open a staff account (the first regional admin of an installation) or let a
+                   locked-out one back in; prints a one-time password, changed at the first sign-in
   help             show this help
 
-Options for serve, migrate, seed and audit-ledger (override the environment variables):
+Options for serve, migrate, seed, staff and audit-ledger (override the environment variables):
   --port <n>       PORT       (default 3000)
   --host <addr>    HOST       (default 127.0.0.1)
   --data-dir <p>   DATA_DIR   (default ./data; ignored when DATABASE_URL is set)

@@ -37,7 +37,7 @@ import { pollBirthEventsJob } from './features/proactive/poll-birth-events.job';
 import { proactiveRepository } from './features/proactive/proactive.repository';
 import { proactiveRoutes } from './features/proactive/proactive.routes';
 import { publicRepository } from './features/public/public.repository';
-import { staffRepository } from './features/staff/staff.repository';
+import { staffDeps } from './features/staff/staff-deps';
 import { staffRoutes } from './features/staff/staff.routes';
 import { publicRoutes } from './features/public/public.routes';
 import { bulletinsRepository } from './features/bulletins/bulletins.repository';
@@ -202,16 +202,7 @@ export function composeApp(deps: AppDeps) {
         format: formatNational,
         clock: deps.clock,
       }),
-      staffRoutes({
-        repo: staffRepository(deps.db),
-        transaction: transactor(deps.db, (trx) => ({
-          staff: staffRepository(trx),
-          audit: auditRepository(trx),
-        })),
-        passwords: deps.passwords ?? SCRYPT,
-        format: formatNational,
-        clock: deps.clock,
-      }),
+      staffRoutes({ ...staffDeps(deps.db, deps.passwords ?? SCRYPT, formatNational), clock: deps.clock }),
       placesRoutes({
         places: placesRepository(deps.db),
         transaction: transactor(deps.db, (trx) => ({

@@ -13,3 +13,8 @@ export { verifyReceiptOffline, type Verdict } from './features/ledger/verify-rec
 export { verifyReceiptOnline } from './features/ledger/verify-receipt-online';
 export { publicKeyFromRaw } from './platform/ed25519';
 export { receiptQrText } from './features/ledger/receipt-qr';
+export { staffDeps } from './features/staff/staff-deps';
+export { createStaffAccount } from './features/staff/create-staff-account';
+export { resetStaffPassword } from './features/staff/reset-staff-password';
+export { hashPassword, verifyPassword } from './platform/password';
+export { formatNational } from './platform/national-time';

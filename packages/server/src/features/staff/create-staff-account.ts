@@ -17,7 +17,8 @@ export async function createStaffAccount(
   input: NewStaffAccount,
   now: Date,
 ): Promise<StaffAccountWithPassword> {
-  requireStaff(actor, ['regionalAdmin']);
+  // The operator's `kezek staff` command acts as the system: it opens the first admin account.
+  if (actor.kind !== 'system') requireStaff(actor, ['regionalAdmin']);
   const needsDistrict = input.role === 'clerk';
   const needsKindergarten = input.role === 'kindergartenStaff';
   if (needsDistrict !== (input.districtKato !== null))

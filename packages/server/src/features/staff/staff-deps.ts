@@ -1,8 +1,9 @@
 import type { StaffAccountView } from '@kezek/contracts';
+import type { Db } from '@kezek/db';
 import type { PasswordHasher } from '../auth/auth.routes';
-import type { AuditRepository } from '../audit/audit.repository';
-import type { Transactor } from '../../platform/transactor';
-import type { StaffRecord, StaffRepository } from './staff.repository';
+import { auditRepository, type AuditRepository } from '../audit/audit.repository';
+import { transactor, type Transactor } from '../../platform/transactor';
+import { staffRepository, type StaffRecord, type StaffRepository } from './staff.repository';
 
 export type StaffDeps = {
   repo: StaffRepository;
@@ -10,6 +11,13 @@ export type StaffDeps = {
   passwords: PasswordHasher;
   format: (at: Date) => string;
 };
+
+export const staffDeps = (db: Db, passwords: PasswordHasher, format: (at: Date) => string): StaffDeps => ({
+  repo: staffRepository(db),
+  transaction: transactor(db, (trx) => ({ staff: staffRepository(trx), audit: auditRepository(trx) })),
+  passwords,
+  format,
+});
 
 export const toStaffAccount = (
   row: StaffRecord,

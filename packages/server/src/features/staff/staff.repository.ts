@@ -31,6 +31,9 @@ export function staffRepository(db: Db) {
       return { items, total: count.n };
     },
 
+    byLogin: (login: string): Promise<StaffRecord | undefined> =>
+      db.selectFrom('staff_users').selectAll().where('login', '=', login).executeTakeFirst(),
+
     byId: (id: string): Promise<StaffRecord | undefined> =>
       db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst(),
 
