@@ -21,6 +21,7 @@ import {
 } from '@kezek/domain';
 import type { Insertable } from 'kysely';
 import { applicationNumber } from '../applications/application-number';
+import { demoPlaces, type DemoPlaces } from './demo-places';
 import { KINDERGARTEN_NAMES, NAMES, STREETS, feminineSurname, patronymicOf } from './demo-names';
 
 /**
@@ -40,6 +41,9 @@ export type DemoDataset = {
   /** R-ORDER-06: the queues' histories (registrations and later changes), so position histories have content. */
   queueEvents: Insertable<QueueEventsTable>[];
   queueStates: Insertable<QueueStateTable>[];
+  /** Places reported two days ago, waiting for the bulletin (demo-places.ts). */
+  places: DemoPlaces['places'];
+  placeUnits: DemoPlaces['placeUnits'];
 };
 
 export type DemoIdentity = {
@@ -296,6 +300,7 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
     applications,
     queueEvents,
     queueStates,
+    ...demoPlaces(kindergartens, groups, today, rnd.uuid),
   };
 }
 

@@ -38,6 +38,8 @@ export function demoRepository(db: Db) {
           ['applications', data.applications],
           ['queue_state', data.queueStates],
           ['queue_events', data.queueEvents],
+          ['places', data.places],
+          ['place_units', data.placeUnits],
           ['staff_users', staff],
         ] as const;
         for (const [table, rows] of tables) {

@@ -7,9 +7,14 @@ import { fastTestHash, silentLog, TEST_NOW } from '../../testing/test-app';
 import { archiveAgedOutJob } from '../applications/jobs/archive-aged-out.job';
 import { interestDueJob } from '../applications/jobs/interest-due.job';
 import { originalsDeadlineJob } from '../applications/jobs/originals-deadline.job';
+import { publishBulletinsJob } from '../bulletins/publish-bulletins.job';
+import { openWindowsJob } from '../windows/open-windows.job';
+import { runDueJobs } from '../../platform/jobs/run-due-jobs';
 import { generateDemoDataset } from './demo-dataset';
 import { demoIdentity } from './demo-identity';
 import { seedDemoData } from './seed-demo-data';
+
+const deps = () => ({ db: handle.db, rules: DEFAULT_RULES });
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -97,5 +102,22 @@ describe('demo data', () => {
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
     expect(Number(events.count)).toBe(data.queueEvents.length);
+  });
+
+  it('R-SYS-04, R-WIN-03: its reported places are published by the catch-up of the first job run and their windows open', async () => {
+    expect(data.places.length).toBeGreaterThan(5);
+    const jobs = [openWindowsJob(deps()), publishBulletinsJob(deps())];
+    await runDueJobs(handle.db, jobs, TEST_NOW, 'demo-test');
+    const bulletins = await handle.db
+      .selectFrom('bulletins')
+      .select(['bulletin_date', 'items_count'])
+      .where('items_count', '>', 0)
+      .execute();
+    const units = data.placeUnits.length;
+    expect(bulletins.reduce((sum, bulletin) => sum + bulletin.items_count, 0)).toBe(units);
+    expect(new Set(bulletins.map((bulletin) => bulletin.bulletin_date))).toEqual(new Set(['2026-02-28']));
+    const opened = await handle.db.selectFrom('allocation_windows').select('opens_at').execute();
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened.every((window) => window.opens_at !== null)).toBe(true);
   });
 });

@@ -79,6 +79,7 @@ export async function seedDemo(
     applicants: data.applicants.length,
     children: data.children.length,
     applications: data.applications.length,
+    places: data.places.length,
   };
   deps.log.info('demo data seeded', counts);
   return { logins: DEMO_LOGINS, counts };
