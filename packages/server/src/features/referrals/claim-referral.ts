@@ -327,7 +327,7 @@ async function issueOne(
   }
   // R-ORDER-05: the counter of the queue the referral was issued from moves with it.
   const queueKey = applicationKey(application);
-  const { gSinceP } = await repos.applications.queue(application.settlement, record.birth_year, record.queue);
+  const gSinceP = await repos.referrals.gSinceP(queueKey);
   const group = applicationGroup(application);
   await repos.referrals.setGSinceP(
     queueKey,

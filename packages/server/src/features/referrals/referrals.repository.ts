@@ -238,6 +238,16 @@ export function referralsRepository(db: Db) {
       return result.numUpdatedRows === 1n;
     },
 
+    /** R-ORDER-05: the queue's interleave counter (0 for a queue that never changed). */
+    gSinceP: async (queueKey: string): Promise<number> =>
+      (
+        await db
+          .selectFrom('queue_state')
+          .select('g_since_p')
+          .where('queue_key', '=', queueKey)
+          .executeTakeFirst()
+      )?.g_since_p ?? 0,
+
     /** R-ORDER-05: the queue's interleave counter after a referral from it. */
     async setGSinceP(queueKey: string, gSinceP: number): Promise<void> {
       await db
