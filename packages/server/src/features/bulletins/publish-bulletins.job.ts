@@ -16,6 +16,7 @@ import { auditRepository, type AuditRepository } from '../audit/audit.repository
 import { toDomainPlace } from '../places/place-view';
 import type { PlaceWithUnits } from '../places/places.repository';
 import { bulletinsRepository, type BulletinsRepository } from './bulletins.repository';
+import { inParallelChunks } from './in-parallel-chunks';
 
 export const PUBLISH_BULLETINS = 'publishBulletins';
 
@@ -121,11 +122,14 @@ async function publishOne(
 }
 
 /** Settlements published together in one transaction: a national 18:00 is thousands of them. */
-const SETTLEMENTS_PER_TRANSACTION = 100;
+const SETTLEMENTS_PER_TRANSACTION = 25;
+/** Transactions in flight at once: a national 18:00 is a thousand settlements and more. */
+export const ALLOCATION_PARALLELISM = 4;
 
 /**
- * The bulletins of `settlements` published at `publishedAt`, a hundred settlements per transaction (each
- * settlement's bulletin is all-or-nothing; a crash leaves the rest to the slot's retry, which skips the done ones).
+ * The bulletins of `settlements` published at `publishedAt`, 25 settlements per transaction, four transactions at
+ * a time (each settlement's bulletin is all-or-nothing; a crash leaves the rest to the slot's retry, which skips the
+ * settlements already published).
  */
 export async function publishSettlementBulletins(
   db: Db,
@@ -137,15 +141,16 @@ export async function publishSettlementBulletins(
     bulletins: bulletinsRepository(trx),
     audit: auditRepository(trx),
   }));
-  for (let start = 0; start < settlements.length; start += SETTLEMENTS_PER_TRANSACTION)
-    await transaction(async (repos) => {
-      for (const settlement of settlements.slice(start, start + SETTLEMENTS_PER_TRANSACTION)) {
+  await inParallelChunks(settlements, SETTLEMENTS_PER_TRANSACTION, ALLOCATION_PARALLELISM, (chunk) =>
+    transaction(async (repos) => {
+      for (const settlement of chunk) {
         const result = await publishOne(repos, settlement, publishedAt);
         total.bulletins += 1;
         total.items += result.items;
         total.revoked += result.revoked;
       }
-    });
+    }),
+  );
   return total;
 }
 

@@ -14,7 +14,12 @@ import { applicationsRepository, type ApplicationsRepository } from '../applicat
 import { orderedQueue } from '../applications/queue-order';
 import { auditRepository, type AuditRepository } from '../audit/audit.repository';
 import { bulletinsRepository } from '../bulletins/bulletins.repository';
-import { ALLOCATION_TICK_MS, type AllocationJobDeps } from '../bulletins/publish-bulletins.job';
+import { inParallelChunks } from '../bulletins/in-parallel-chunks';
+import {
+  ALLOCATION_PARALLELISM,
+  ALLOCATION_TICK_MS,
+  type AllocationJobDeps,
+} from '../bulletins/publish-bulletins.job';
 import { windowsRepository, type WindowRow, type WindowsRepository } from './windows.repository';
 
 export const OPEN_WINDOWS = 'openWindows';
@@ -102,14 +107,15 @@ export function openWindowsJob(deps: AllocationJobDeps): JobDefinition {
         if (due > scheduledFor.getTime()) continue;
         const opensAt = new Date(due);
         const pending = await windows.pending(settlements, opensAt);
-        // A hundred windows per transaction: a national 07:00 opens thousands.
-        for (let start = 0; start < pending.length; start += 100)
-          await transaction(async (repos) => {
-            for (const window of pending.slice(start, start + 100)) {
+        // 25 windows per transaction, four transactions at a time: a national 07:00 opens thousands.
+        await inParallelChunks(pending, 25, ALLOCATION_PARALLELISM, (chunk) =>
+          transaction(async (repos) => {
+            for (const window of chunk) {
               granted += await openOne(repos, deps.rules, window, opensAt);
               opened += 1;
             }
-          });
+          }),
+        );
       }
       return { opened, granted };
     },
