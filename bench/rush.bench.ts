@@ -1,24 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createDb, migrate } from '@kezek/db';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { composeApp } from '../packages/server/src/compose';
-import { authRepository } from '../packages/server/src/features/auth/auth.repository';
-import { openSession } from '../packages/server/src/features/auth/open-session';
-import { insertQueuedApplication } from '../packages/server/src/features/places/places.fixtures';
-import { publishPlaceWithWindow } from '../packages/server/src/features/referrals/referrals.fixtures';
+import {
+  doubleBookings,
+  RUSH_BIRTH_YEAR,
+  RUSH_NOW,
+  rushClaim,
+  scratchDatabase,
+  seedRush,
+} from './rush-world';
 import { manualClock } from '../packages/server/src/platform/clock';
 import { createLogger } from '../packages/server/src/platform/logger';
 import { createPorts, parsePortsConfig } from '../packages/server/src/ports';
-import {
-  ensureFixtureTerritory,
-  FIXTURE_TERRITORY,
-} from '../packages/server/src/testing/auth-fixtures.repository';
+import { FIXTURE_TERRITORY } from '../packages/server/src/testing/auth-fixtures.repository';
 import { median, quantile, round } from './support/stats';
 
 export const description =
@@ -26,28 +25,9 @@ export const description =
 
 const CLIENTS = 2000;
 const PLACES = 500;
-const BIRTH_YEAR = 2022;
-// Monday 2 March 2026, 07:00:05 national time (UTC+5): five seconds into the window's opening.
-const NOW = new Date('2026-03-02T02:00:05Z');
 const PGBENCH_SECONDS = 10;
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const database = `kezek_rush_${process.pid}`;
-const databaseUrl = (() => {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-})();
-
-async function admin(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * The statements one claim executes (claim-referral.ts, referrals.repository.ts), as one pgbench transaction. The
@@ -77,7 +57,7 @@ SELECT r.* FROM referrals r JOIN applications a ON a.id = r.application_id LIMIT
 COMMIT;
 `;
 
-function pgbench(place: string, key: string, clients: number): number {
+function pgbench(databaseUrl: string, place: string, key: string, clients: number): number {
   const dir = mkdtempSync(join(tmpdir(), 'kezek-rush-'));
   const script = join(dir, 'claim.sql');
   writeFileSync(script, PGBENCH_SCRIPT);
@@ -104,7 +84,7 @@ function pgbench(place: string, key: string, clients: number): number {
       `key=${key}`,
       '-f',
       script,
-      database,
+      url.pathname.slice(1),
     ],
     { encoding: 'utf8' },
   );
@@ -116,63 +96,29 @@ function pgbench(place: string, key: string, clients: number): number {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  await admin(`DROP DATABASE IF EXISTS ${database}`);
-  await admin(`CREATE DATABASE ${database}`);
-  const handle = await createDb({ engine: 'postgres', url: databaseUrl, poolSize: 20 });
-  const closers: Array<() => Promise<void>> = [
-    () => admin(`DROP DATABASE IF EXISTS ${database}`),
-    () => handle.close(),
-  ];
+  const scratch = await scratchDatabase(serverUrl, `kezek_rush_${process.pid}`);
+  const handle = await createDb({ engine: 'postgres', url: scratch.url, poolSize: 20 });
+  const closers: Array<() => Promise<void>> = [() => handle.close(), () => scratch.drop()];
   try {
     const { db } = handle;
     await migrate(db);
-    await ensureFixtureTerritory(db, NOW);
     process.stderr.write(`seeding ${CLIENTS} queued applications and sessions…\n`);
-    const auth = authRepository(db);
-    const clients: Array<{ application: string; cookie: string; csrf: string }> = [];
+    const { placeId, clients } = await seedRush(db, { clients: CLIENTS, units: PLACES });
     await db.schema
       .createTable('rush_map')
       .addColumn('n', 'integer', (c) => c.primaryKey())
       .addColumn('application_id', 'uuid')
       .addColumn('child_id', 'uuid')
       .execute();
+    for (const client of clients)
+      await sql`INSERT INTO rush_map (n, application_id, child_id)
+                VALUES (${client.n}, ${client.application}, ${client.child})`.execute(db);
     await db.schema
       .createTable('rush_baseline_referrals')
       .addColumn('id', 'uuid')
       .addColumn('at', 'timestamptz')
       .execute();
-    for (let n = 1; n <= CLIENTS; n += 1) {
-      const { applicationId, childId } = await insertQueuedApplication(db, {
-        birthDate: `${BIRTH_YEAR}-05-05`,
-        submittedAt: new Date(NOW.getTime() - 86_400_000 * 30 - n * 1000),
-      });
-      const row = await db
-        .selectFrom('applications')
-        .select('applicant_id')
-        .where('id', '=', applicationId)
-        .executeTakeFirstOrThrow();
-      const session = await openSession(
-        auth,
-        { kind: 'applicant', applicantId: row.applicant_id },
-        { now: NOW, ip: null, userAgent: 'rush', presentedSessionId: undefined, requestId: randomUUID() },
-      );
-      await sql`INSERT INTO rush_map (n, application_id, child_id) VALUES (${n}, ${applicationId}, ${childId})`.execute(
-        db,
-      );
-      clients.push({
-        application: applicationId,
-        cookie: `kezek_session=${session.token}`,
-        csrf: session.csrfToken,
-      });
-    }
-    const { placeId } = await publishPlaceWithWindow(db, {
-      birthYear: BIRTH_YEAR,
-      units: PLACES,
-      now: NOW,
-      access: clients.map((client) => client.application),
-      openedHoursAgo: 5 / 3600,
-    });
-    const key = `${FIXTURE_TERRITORY.settlement1}/${BIRTH_YEAR}/general`;
+    const key = `${FIXTURE_TERRITORY.settlement1}/${RUSH_BIRTH_YEAR}/general`;
 
     const parsed = parsePortsConfig({
       KEZEK_DEV_LATENCY_MS: '0-0',
@@ -180,7 +126,7 @@ export async function run(): Promise<Record<string, unknown>> {
       KEZEK_DEV_SEED: 'rush',
     });
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-    const clock = manualClock(NOW);
+    const clock = manualClock(RUSH_NOW);
     const log = createLogger('silent');
     const app = composeApp({
       db,
@@ -204,18 +150,9 @@ export async function run(): Promise<Record<string, unknown>> {
     const statuses = new Map<number, number>();
     const rushStarted = performance.now();
     await Promise.all(
-      clients.map(async (client, i) => {
+      clients.map(async (client) => {
         const started = performance.now();
-        const response = await fetch(`http://127.0.0.1:${port}/api/referrals`, {
-          method: 'POST',
-          headers: {
-            cookie: client.cookie,
-            'x-csrf-token': client.csrf,
-            'content-type': 'application/json',
-            'idempotency-key': `rush-claim-${i}`,
-          },
-          body: JSON.stringify({ placeId, applicationIds: [client.application] }),
-        });
+        const response = await rushClaim(`http://127.0.0.1:${port}`, placeId, client);
         const body = (await response.json()) as { items?: Array<{ id: string }> };
         latencies.push(performance.now() - started);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
@@ -225,39 +162,22 @@ export async function run(): Promise<Record<string, unknown>> {
     const rushSeconds = (performance.now() - rushStarted) / 1000;
     process.stderr.write(`statuses: ${JSON.stringify(Object.fromEntries(statuses))}\n`);
 
-    const reserved = await db
-      .selectFrom('place_units')
-      .select(['unit', 'referral_id'])
-      .where('place_id', '=', placeId)
-      .where('status', '=', 'reserved')
-      .execute();
-    const referrals = await db
-      .selectFrom('referrals')
-      .select(['id', 'unit'])
-      .where('place_id', '=', placeId)
-      .where('status', 'in', ['issued', 'extended'])
-      .execute();
-    const perUnit = new Map<number, number>();
-    for (const referral of referrals) perUnit.set(referral.unit, (perUnit.get(referral.unit) ?? 0) + 1);
-    const stored = new Set(referrals.map((referral) => referral.id));
-    const doubleBookings =
-      [...perUnit.values()].filter((count) => count > 1).length +
-      reserved.filter((unit) => !stored.has(unit.referral_id ?? '')).length;
+    const { count: doubleBooked, live: stored } = await doubleBookings(db, placeId);
     const lostClaims = acknowledged.filter((id) => !stored.has(id)).length;
 
     process.stderr.write(`pgbench: the same statements for ${PGBENCH_SECONDS} s…\n`);
-    const baselinePerSec = pgbench(placeId, key, 20);
+    const baselinePerSec = pgbench(scratch.url, placeId, key, 20);
     const claimsPerSec = CLIENTS / rushSeconds;
     return {
       clients: CLIENTS,
       places: PLACES,
-      referrals: referrals.length,
+      referrals: stored.size,
       claimsPerSec: round(claimsPerSec, 1),
       baselinePerSec: round(baselinePerSec, 1),
       ratio: round(claimsPerSec / baselinePerSec, 3),
       p50Ms: round(median(latencies), 1),
       p99Ms: round(quantile(latencies, 0.99), 1),
-      doubleBookings,
+      doubleBookings: doubleBooked,
       lostClaims,
       targets: { ratio: 0.5, p99Ms: 250 },
     };
