@@ -111,7 +111,9 @@ export function openWindowsJob(deps: AllocationJobDeps): JobDefinition {
         await inParallelChunks(pending, 25, ALLOCATION_PARALLELISM, (chunk) =>
           transaction(async (repos) => {
             for (const window of chunk) {
-              granted += await openOne(repos, deps.rules, window, opensAt);
+              // Awaited before adding: `granted += await …` would read `granted` before the await.
+              const access = await openOne(repos, deps.rules, window, opensAt);
+              granted += access;
               opened += 1;
             }
           }),
