@@ -26,7 +26,8 @@ export const ZSessionActor = z
         .nullable()
         .openapi({ description: 'Set for kindergarten staff: their organisation' }),
       mustChangePassword: z.boolean().openapi({
-        description: 'The password was set by the admin (a new account, a reset): change it before anything else',
+        description:
+          'The password was set by the admin (a new account, a reset): change it before anything else',
       }),
     }),
   ])

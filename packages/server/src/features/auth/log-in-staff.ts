@@ -58,7 +58,9 @@ export async function logInStaff(
   const matches = await deps.passwords.verify(input.password, user?.password_hash ?? (await deps.dummyHash));
   // A disabled account answers like a wrong password (the answer reveals nothing) and counts no failure.
   if (user?.disabled_at != null) {
-    await deps.transaction(({ audit }) => audit.record(event('auth.staffLogin.failed', { reason: 'disabled' })));
+    await deps.transaction(({ audit }) =>
+      audit.record(event('auth.staffLogin.failed', { reason: 'disabled' })),
+    );
     throw new AppError('UNAUTHENTICATED', INCORRECT);
   }
   if (user === undefined || !matches) {
