@@ -51,7 +51,6 @@ export const EXCLUDED: Readonly<Record<string, string>> = {
 export const KNOWN_UNCITED: Readonly<Record<string, string>> = {
   'R-ADM-03':
     'S2 on the portal: completeness within 30 minutes, signed decision (server use case, no server test yet)',
-  'R-REF-14': 'the referral signed by the system and appended to the referrals ledger (not implemented yet)',
 };
 
 const RULE_DEFINITION = /\*\*(R-[A-Z]+-\d{2})\*\*/g;

@@ -180,6 +180,7 @@ export function composeApp(deps: AppDeps) {
         rules: deps.rules ?? DEFAULT_RULES,
         format: formatNational,
         clock: deps.clock,
+        ledgerReceipt: (id) => entityLedgerReceipt(ledger, 'referral', id),
       }),
       admissionRoutes({
         transaction: transactor(deps.db, (trx) => ({

@@ -16,6 +16,7 @@ const TEXT = {
     status: 'Мәртебесі',
     note: 'Жолдама электрондық түрде берілді және Kezek жүйесінде тіркелді. Мектепке дейінгі ұйымға жолдаманың жарамдылық мерзімі ішінде құжаттарды ұсыныңыз.',
     qr: 'Жолдаманы тексеру',
+    register: 'Жолдамалар тізіліміндегі жазба (SHA-256)',
     footer: 'Kezek — мектепке дейінгі тәрбие мен оқыту саласындағы мемлекеттік қызметтер (№ 254 бұйрық)',
   },
   ru: {
@@ -32,6 +33,7 @@ const TEXT = {
     status: 'Статус',
     note: 'Направление выдано в электронном виде и зарегистрировано в системе Kezek. Представьте документы в дошкольную организацию в пределах срока действия направления.',
     qr: 'Проверка направления',
+    register: 'Запись в реестре направлений (SHA-256)',
     footer: 'Kezek — государственные услуги в сфере дошкольного воспитания и обучения (приказ № 254)',
   },
   en: {
@@ -48,12 +50,18 @@ const TEXT = {
     status: 'Status',
     note: 'The referral was issued electronically and recorded in Kezek. Hand in the documents at the preschool organisation while the referral is valid.',
     qr: 'Verify the referral',
+    register: 'Entry in the referrals register (SHA-256)',
     footer: 'Kezek — state services in preschool education (Order No. 254)',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
 /** The referral (жолдама, §3(11), Ann.4 i.8) in one language, as a document to render. */
-export function referralDocument(referral: ReferralView, language: Language, qrText: string): DocumentView {
+export function referralDocument(
+  referral: ReferralView,
+  language: Language,
+  qrText: string,
+  registerEntry?: string,
+): DocumentView {
   const t = TEXT[language];
   return {
     language,
@@ -71,6 +79,7 @@ export function referralDocument(referral: ReferralView, language: Language, qrT
         : { label: t.validUntil, value: referral.validUntil },
       { label: t.cancelBy, value: referral.cancelDeadline },
       { label: t.status, value: referral.status },
+      ...(registerEntry === undefined ? [] : [{ label: t.register, value: registerEntry }]),
     ],
     paragraphs: [t.note],
     qr: { text: qrText, caption: t.qr },

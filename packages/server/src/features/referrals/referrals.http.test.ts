@@ -1,4 +1,10 @@
-import type { ApplicationReceipt, ApplicationView, ReferralList, ReferralView } from '@kezek/contracts';
+import type {
+  ApplicationReceipt,
+  ApplicationView,
+  LedgerReceipt,
+  ReferralList,
+  ReferralView,
+} from '@kezek/contracts';
 import { addDays, instantAt, localDate, timeOfDay } from '@kezek/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devChildIin } from '../../ports/individuals-port';
@@ -12,6 +18,8 @@ import {
   type Persona,
 } from '../../testing/auth-fixtures';
 import { readPdf } from '../documents/pdf-text.testing';
+import { parseReceipt } from '../ledger/receipt-qr';
+import { verifyReceiptOffline } from '../ledger/verify-receipt';
 import { insertKindergarten } from '../places/places.fixtures';
 import { DEFAULT_RULES } from '../../platform/rules';
 import { silentLog } from '../../testing/test-app';
@@ -229,6 +237,28 @@ describe('claims and referrals', () => {
     );
     const mine = await request('applicantA', 'GET', '/api/me/referrals');
     expect((mine.body as ReferralList).items.map((r: ReferralView) => r.id)).toContain(referral?.id);
+  });
+
+  it('R-REF-14, R-SYS-08: the referral is electronic — its referrals-register entry is on the PDF and verifies against a signed head', async () => {
+    const app = await queued();
+    const { placeId } = await place(1, [app]);
+    const [referral] = ((await claim('applicantA', placeId, [app])).body as ReferralList).items;
+    expect((await request('regionalAdmin', 'POST', '/api/ledger/heads', {})).status).toBe(200);
+    const { headers } = await loginAs(t, 'applicantA');
+    const pdf = await t.app.request(`/api/referrals/${referral?.id}/document.pdf?lang=en`, { headers });
+    const { text } = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain('Entry in the referrals register (SHA-256)');
+    const leafHash = /\b[0-9a-f]{64}\b/.exec(text)?.[0] ?? 'none';
+    const receipt = await request('public', 'GET', `/api/ledger/referrals/receipts/${leafHash}`);
+    expect(receipt.status).toBe(200);
+    const claimed = parseReceipt((receipt.body as LedgerReceipt).qr);
+    if (claimed === undefined) throw new Error('the receipt QR did not parse');
+    expect(verifyReceiptOffline(claimed)).toMatchObject({ ok: true });
+    expect(JSON.parse((receipt.body as LedgerReceipt).leaf)).toMatchObject({
+      log: 'referrals',
+      entity: referral?.id,
+      state: { number: referral?.number, status: 'issued' },
+    });
   });
 
   it('the referral PDF: same access as the referral (another applicant or district: hidden; the public: 401)', async () => {

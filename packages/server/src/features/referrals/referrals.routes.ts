@@ -17,7 +17,7 @@ import { cancelReferral } from './cancel-referral';
 import { claimReferral, type ClaimDeps } from './claim-referral';
 import { extendReferral } from './extend-referral';
 import { getReferral } from './get-referral';
-import { getReferralPdf } from './get-referral-pdf';
+import { getReferralPdf, type ReferralPdfDeps } from './get-referral-pdf';
 import { listMyReferrals } from './list-my-referrals';
 import type { ReferralsRepository } from './referrals.repository';
 
@@ -89,7 +89,8 @@ const routes = {
   }),
 };
 
-export type ReferralsRouteDeps = ClaimDeps & { referrals: ReferralsRepository; clock: Clock };
+export type ReferralsRouteDeps = ClaimDeps &
+  ReferralPdfDeps & { referrals: ReferralsRepository; clock: Clock };
 
 export function referralsRoutes(deps: ReferralsRouteDeps) {
   return createRouter()
