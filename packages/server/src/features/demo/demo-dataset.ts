@@ -22,6 +22,7 @@ import {
 import type { Insertable } from 'kysely';
 import { applicationNumber } from '../applications/application-number';
 import { demoPlaces, type DemoPlaces } from './demo-places';
+import { demoReferrals, type DemoReferrals } from './demo-referrals';
 import { KINDERGARTEN_NAMES, NAMES, STREETS, feminineSurname, patronymicOf } from './demo-names';
 
 /**
@@ -44,6 +45,9 @@ export type DemoDataset = {
   /** Places reported two days ago, waiting for the bulletin (demo-places.ts). */
   places: DemoPlaces['places'];
   placeUnits: DemoPlaces['placeUnits'];
+  /** Referrals of a past window: running (application referred) or admitted (enrolled); demo-referrals.ts. */
+  referrals: DemoReferrals['referrals'];
+  admissions: DemoReferrals['admissions'];
 };
 
 export type DemoIdentity = {
@@ -282,6 +286,8 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
     application.number = applicationNumber(application.settlement_kato, index + 1);
   });
 
+  const waiting = demoPlaces(kindergartens, groups, today, rnd.uuid);
+  const allocated = demoReferrals(applications, kindergartens, groups, today, rnd.uuid);
   const { queueEvents, queueStates } = queueHistories(applications);
   return {
     regions: [REGION],
@@ -300,7 +306,11 @@ export function generateDemoDataset(anchor: Date, identity: DemoIdentity, seed =
     applications,
     queueEvents,
     queueStates,
-    ...demoPlaces(kindergartens, groups, today, rnd.uuid),
+    ...waiting,
+    places: [...waiting.places, ...allocated.places],
+    placeUnits: [...waiting.placeUnits, ...allocated.placeUnits],
+    referrals: allocated.referrals,
+    admissions: allocated.admissions,
   };
 }
 
@@ -364,6 +374,8 @@ function lifecycle(
 }
 
 const LEFT_QUEUE: Readonly<Record<string, string>> = {
+  referred: 'referred',
+  enrolled: 'referred',
   stopped: 'stopped',
   withdrawn: 'withdrawn',
   archived: 'archived',

@@ -40,6 +40,8 @@ export function demoRepository(db: Db) {
           ['queue_events', data.queueEvents],
           ['places', data.places],
           ['place_units', data.placeUnits],
+          ['referrals', data.referrals],
+          ['admissions', data.admissions],
           ['staff_users', staff],
         ] as const;
         for (const [table, rows] of tables) {

@@ -1,3 +1,4 @@
+import { APPLICATION_STATUSES } from '@kezek/domain';
 import { instantAt, instantFromEpochMs, localDateOf, parseIin, timeOfDay } from '@kezek/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '@kezek/db/testing';
@@ -49,28 +50,35 @@ describe('demo data', () => {
     expect(data.kindergartens).toHaveLength(20);
   });
 
-  it('R-SYS-10, R-SYS-13, R-ELIG-15: exercises every status the server has now, with reasons and queue histories', () => {
+  it('R-SYS-10, R-SYS-13, R-ELIG-15: exercises every status of spec §5.1, with reasons and queue histories', () => {
     const statuses = new Set(data.applications.map((a) => a.status));
-    expect([...statuses].sort()).toEqual([
-      'archived',
-      'pending',
-      'queued',
-      'rejected',
-      'stopped',
-      'withdrawn',
-    ]);
+    expect([...statuses].sort()).toEqual([...APPLICATION_STATUSES].sort());
     const reasons = (status: string) =>
       new Set(data.applications.filter((a) => a.status === status).map((a) => a.status_reason));
     expect([...reasons('archived')].sort()).toEqual(['ageLimit', 'notInterested']);
     expect(reasons('rejected').has('ORIGINALS_NOT_PRESENTED')).toBe(true);
     expect(reasons('rejected').size).toBeGreaterThan(2);
     const kinds = new Set(data.queueEvents.map((e) => e.kind));
-    expect([...kinds].sort()).toEqual(['archived', 'registered', 'stopped', 'withdrawn']);
+    expect([...kinds].sort()).toEqual(['archived', 'referred', 'registered', 'stopped', 'withdrawn']);
     const queued = data.applications.filter((a) => a.status === 'queued');
     const registered = new Set(
       data.queueEvents.filter((e) => e.kind === 'registered').map((e) => e.application_id),
     );
     expect(queued.every((a) => registered.has(a.id))).toBe(true);
+  });
+
+  it('R-REF-06, R-ADM-09: referred applications hold a running referral to a reserved unit; enrolled ones an admission', () => {
+    const byApplication = new Map(data.referrals.map((r) => [r.application_id, r]));
+    for (const application of data.applications.filter((a) => a.status === 'referred'))
+      expect(byApplication.get(application.id as string)?.status).toBe('issued');
+    const enrolled = data.applications.filter((a) => a.status === 'enrolled');
+    const admitted = new Set(data.admissions.map((a) => a.referral_id));
+    for (const application of enrolled)
+      expect(admitted.has(byApplication.get(application.id as string)?.id ?? '')).toBe(true);
+    const units = new Map(data.placeUnits.map((u) => [u.referral_id, u.status]));
+    expect(data.referrals.map((r) => units.get(r.id))).toEqual(
+      data.referrals.map((r) => (r.status === 'admitted' ? 'occupied' : 'reserved')),
+    );
   });
 
   it('seeds once: a second run changes nothing', async () => {
@@ -113,7 +121,8 @@ describe('demo data', () => {
       .select(['bulletin_date', 'items_count'])
       .where('items_count', '>', 0)
       .execute();
-    const units = data.placeUnits.length;
+    // Only the reported units: those of the past window's referrals are taken already.
+    const units = data.placeUnits.filter((unit) => unit.status === 'reported').length;
     expect(bulletins.reduce((sum, bulletin) => sum + bulletin.items_count, 0)).toBe(units);
     expect(new Set(bulletins.map((bulletin) => bulletin.bulletin_date))).toEqual(new Set(['2026-02-28']));
     const opened = await handle.db.selectFrom('allocation_windows').select('opens_at').execute();
