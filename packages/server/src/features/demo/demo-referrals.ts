@@ -81,7 +81,7 @@ export function demoReferrals(
     out.referrals.push({
       id: referralId,
       number: `${application.number}-1`,
-      application_id: application.id as string,
+      application_id: application.id,
       child_id: application.child_id,
       place_id: placeId,
       unit: 0,

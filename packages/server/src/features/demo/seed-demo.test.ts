@@ -70,11 +70,11 @@ describe('demo data', () => {
   it('R-REF-06, R-ADM-09: referred applications hold a running referral to a reserved unit; enrolled ones an admission', () => {
     const byApplication = new Map(data.referrals.map((r) => [r.application_id, r]));
     for (const application of data.applications.filter((a) => a.status === 'referred'))
-      expect(byApplication.get(application.id as string)?.status).toBe('issued');
+      expect(byApplication.get(application.id)?.status).toBe('issued');
     const enrolled = data.applications.filter((a) => a.status === 'enrolled');
     const admitted = new Set(data.admissions.map((a) => a.referral_id));
     for (const application of enrolled)
-      expect(admitted.has(byApplication.get(application.id as string)?.id ?? '')).toBe(true);
+      expect(admitted.has(byApplication.get(application.id)?.id ?? '')).toBe(true);
     const units = new Map(data.placeUnits.map((u) => [u.referral_id, u.status]));
     expect(data.referrals.map((r) => units.get(r.id))).toEqual(
       data.referrals.map((r) => (r.status === 'admitted' ? 'occupied' : 'reserved')),
