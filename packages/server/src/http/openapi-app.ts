@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Env } from './env';
 import { validationError } from './errors';
 
@@ -10,3 +10,6 @@ export function createRouter(): OpenAPIHono<Env> {
     },
   });
 }
+
+/** A JSON body of a route contract: `{ ...json(ZSchema) }` in a request body or a response. */
+export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });

@@ -12,7 +12,7 @@ import {
   ZTerritory,
 } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import { addPolicyChange } from './add-policy-change';
 import { addSettlement } from './add-settlement';
@@ -22,7 +22,6 @@ import { getPolicy } from './get-policy';
 import { listTerritory } from './list-territory';
 import { setCalendarYear } from './set-calendar-year';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
   400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
   401: { description: 'Not signed in', ...json(ZErrorBody) },

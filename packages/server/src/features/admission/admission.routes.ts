@@ -8,7 +8,7 @@ import {
   ZRefuseAdmission,
 } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import type { ReferralChangeDeps } from '../referrals/referral-change';
 import type { ReferralsRepository } from '../referrals/referrals.repository';
@@ -16,7 +16,6 @@ import { admitReferral } from './admit-referral';
 import { listReferredChildren } from './list-referred-children';
 import { refuseAdmission } from './refuse-admission';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
   400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
   401: { description: 'Not signed in', ...json(ZErrorBody) },

@@ -7,7 +7,7 @@ import {
   ZMyNotifications,
 } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import type { ApplicationAuditRepository } from './application-audit.repository';
 import type { ApplicationsRepository } from './applications.repository';
@@ -16,7 +16,6 @@ import { getAuditTrail } from './get-audit-trail';
 import { listMyNotifications } from './list-my-notifications';
 import type { MyNotificationsRepository } from './my-notifications.repository';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
   400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
   401: { description: 'Not signed in', ...json(ZErrorBody) },

@@ -23,7 +23,7 @@ import type { Context } from 'hono';
 import type { ApplicationView, LedgerReceipt } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
 import type { Env } from '../../http/env';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Actor } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
 import type { ChangeDeps } from './application-change';
@@ -44,7 +44,6 @@ import { submitApplication, type SubmitDeps } from './submit-application';
 import { verifyApplication } from './verify-application';
 import { withdrawApplication } from './withdraw-application';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
   400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
   401: { description: 'Not signed in', ...json(ZErrorBody) },

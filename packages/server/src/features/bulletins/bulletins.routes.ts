@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   ZBulletin,
   ZBulletinId,
@@ -7,12 +7,10 @@ import {
   ZBulletinPage,
   ZErrorBody,
 } from '@kezek/contracts';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { BulletinsRepository } from './bulletins.repository';
 import { getBulletin } from './get-bulletin';
 import { listBulletins } from './list-bulletins';
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const routes = {
   list: createRoute({

@@ -1,10 +1,8 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { ZApplicationId, ZDocumentQuery, ZErrorBody, ZPdfFile } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import { getRefusalReceiptPdf, type RefusalReceiptPdfDeps } from './get-refusal-receipt-pdf';
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** The 200 of a PDF endpoint and its errors. */
 export const pdfResponses = (description: string) => ({

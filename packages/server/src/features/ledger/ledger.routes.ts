@@ -15,7 +15,7 @@ import {
   ZSignedHeads,
 } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import { getConsistencyProof } from './get-consistency-proof';
 import { getInclusionProof } from './get-inclusion-proof';
@@ -27,7 +27,6 @@ import type { LedgerDeps } from './ledger-deps';
 import { listLeaves } from './list-leaves';
 import { signHeadsNow } from './sign-heads-now';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
   400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
   404: { description: 'No such leaf, or no signed head yet', ...json(ZErrorBody) },

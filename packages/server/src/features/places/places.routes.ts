@@ -10,7 +10,7 @@ import {
   ZRevokePlaces,
 } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import type { Transactor } from '../../platform/transactor';
 import { listKindergartenPlaces } from './list-kindergarten-places';
@@ -18,7 +18,6 @@ import type { PlacesRepository } from './places.repository';
 import { reportPlaces, type PlaceRepos } from './report-places';
 import { revokePlaces, type RevokeRepos } from './revoke-places';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
   400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
   401: { description: 'Not signed in', ...json(ZErrorBody) },

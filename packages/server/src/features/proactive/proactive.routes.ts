@@ -11,7 +11,7 @@ import {
   ZProactiveReplyResult,
 } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import type { Clock } from '../../platform/clock';
@@ -20,7 +20,6 @@ import type { ProactiveRepository } from './proactive.repository';
 import { receiveSmsReply } from './receive-sms-reply';
 import { replyToOffer, SMS_GATEWAY_ACTOR, type ReplyDeps } from './reply-to-offer';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(ZErrorBody) });
 
 const routes = {

@@ -10,7 +10,7 @@ import {
   ZReferralList,
 } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import { pdfHeaders, pdfResponses } from '../documents/documents.routes';
 import { cancelReferral } from './cancel-referral';
@@ -21,7 +21,6 @@ import { getReferralPdf, type ReferralPdfDeps } from './get-referral-pdf';
 import { listMyReferrals } from './list-my-referrals';
 import type { ReferralsRepository } from './referrals.repository';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
   400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
   401: { description: 'Not signed in', ...json(ZErrorBody) },

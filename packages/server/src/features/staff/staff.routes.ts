@@ -11,7 +11,7 @@ import {
   ZStaffPage,
 } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import { sha256Hex } from '../auth/auth-secrets';
 import { readSessionToken } from '../auth/session-cookie';
@@ -22,7 +22,6 @@ import { resetStaffPassword } from './reset-staff-password';
 import { setStaffDisabled } from './set-staff-disabled';
 import type { StaffDeps } from './staff-deps';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
   400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
   401: { description: 'Not signed in', ...json(ZErrorBody) },

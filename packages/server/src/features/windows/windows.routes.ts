@@ -1,14 +1,12 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { ZErrorBody, ZMyWindows } from '@kezek/contracts';
 import { actorOf } from '../../http/auth-middleware';
-import { createRouter } from '../../http/openapi-app';
+import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import type { Rules } from '../../platform/rules';
 import type { ApplicationsRepository } from '../applications/applications.repository';
 import { listMyWindows } from './list-my-windows';
 import type { WindowsRepository } from './windows.repository';
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const myWindows = createRoute({
   method: 'get',
