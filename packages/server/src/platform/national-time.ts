@@ -1,7 +1,20 @@
-import { formatInstant, instantFromEpochMs, kzOffsetMinutesAt } from '@kezek/domain';
+import {
+  formatInstant,
+  instantFromEpochMs,
+  kzOffsetMinutesAt,
+  localDateOf,
+  startOfLocalDay,
+  type LocalDate,
+} from '@kezek/domain';
 
 /** A JS Date at the edge as ISO 8601 in Kazakhstan national time, e.g. 2026-03-02T10:00:00+05:00. */
 export const formatNational = (at: Date): string => formatInstant(instantFromEpochMs(at.getTime()));
+
+/** The national-time calendar date of a JS Date at the edge (the day a rule is decided for). */
+export const nationalDate = (at: Date): LocalDate => localDateOf(instantFromEpochMs(at.getTime()));
+
+/** 00:00 national time of a date, as a JS Date for the database. */
+export const startOfNationalDay = (date: LocalDate): Date => new Date(startOfLocalDay(date));
 
 /**
  * Kezek never relies on the runtime's tzdata (before 2024a it says +06:00 for Asia/Almaty), but says so at start

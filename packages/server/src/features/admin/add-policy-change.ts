@@ -1,14 +1,8 @@
 import type { NewPolicyChange } from '@kezek/contracts';
-import {
-  instantAt,
-  instantFromEpochMs,
-  localDate,
-  localDateOf,
-  parsePolicyOverrides,
-  timeOfDay,
-} from '@kezek/domain';
+import { localDate, parsePolicyOverrides } from '@kezek/domain';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
+import { nationalDate, startOfNationalDay } from '../../platform/national-time';
 import { requireStaff } from '../auth/authorize';
 import { ADMIN_WRITERS, type AdminDeps } from './admin-deps';
 import { policyChangeView } from './policy-change-view';
@@ -23,7 +17,7 @@ const ORDERING_FIELDS = ['generalPerPriority', 'interleave'] as const;
  */
 export async function addPolicyChange(deps: AdminDeps, actor: Actor, input: NewPolicyChange, now: Date) {
   const admin = requireStaff(actor, ADMIN_WRITERS);
-  const today = localDateOf(instantFromEpochMs(now.getTime()));
+  const today = nationalDate(now);
   const from = localDate(input.effectiveFrom);
   if (from <= today)
     throw new AppError(
@@ -60,7 +54,7 @@ export async function addPolicyChange(deps: AdminDeps, actor: Actor, input: NewP
     });
   const row = {
     region_kato: input.region,
-    effective_from: new Date(instantAt(from, timeOfDay('00:00'))),
+    effective_from: startOfNationalDay(from),
     overrides: JSON.stringify(overrides.value),
     reason: input.reason,
     created_by: admin.userId,

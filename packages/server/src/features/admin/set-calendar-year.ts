@@ -1,7 +1,8 @@
 import type { CalendarYearInput, CalendarYearView } from '@kezek/contracts';
-import { instantFromEpochMs, localDateOf, parseYearCalendar, type LocalDate } from '@kezek/domain';
+import { parseYearCalendar, type LocalDate } from '@kezek/domain';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
+import { nationalDate } from '../../platform/national-time';
 import { requireStaff } from '../auth/authorize';
 import { ADMIN_WRITERS, type AdminDeps } from './admin-deps';
 
@@ -27,7 +28,7 @@ export async function setCalendarYear(
     const field = days.error[0]?.startsWith('workdays') === true ? 'workdays' : 'holidays';
     throw new AppError('VALIDATION_FAILED', days.error.join('; '), { field, rule: 'R-TIME-02' });
   }
-  const today = localDateOf(instantFromEpochMs(now.getTime()));
+  const today = nationalDate(now);
   const current = deps.rules.calendar.yearCalendar(year);
   for (const field of ['holidays', 'workdays'] as const) {
     const past = changed(current[field], days.value[field]).filter((date) => date <= today);

@@ -6,7 +6,6 @@ import {
   endOfLocalDay,
   instantFromEpochMs,
   localDate,
-  localDateOf,
   needsOriginals,
   orderingGroup,
   parseCategories,
@@ -18,6 +17,7 @@ import type { ApplicationChannel } from '@kezek/db';
 import { AppError } from '../../platform/app-error';
 import { requireSignedIn } from '../auth/authorize';
 import type { Actor } from '../../platform/actor';
+import { nationalDate } from '../../platform/national-time';
 import type { Rules } from '../../platform/rules';
 import type { Transactor } from '../../platform/transactor';
 import type { IndividualsPort } from '../../ports/individuals-port';
@@ -198,7 +198,7 @@ export async function submitApplication(
     input.channel,
   );
   const policy = deps.rules.policyFor(input.settlement, now);
-  const today = localDateOf(instantFromEpochMs(now.getTime()));
+  const today = nationalDate(now);
   const kind: QueueKind = queue.value;
 
   return deps.transaction(async ({ applications, audit, notify }) => {

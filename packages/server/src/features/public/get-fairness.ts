@@ -1,21 +1,11 @@
 import type { Fairness, FairnessQuery } from '@kezek/contracts';
-import {
-  addDays,
-  DEFAULT_POLICY,
-  instantAt,
-  instantFromEpochMs,
-  localDate,
-  localDateOf,
-  orderingGroup,
-  timeOfDay,
-  type LocalDate,
-} from '@kezek/domain';
+import { addDays, DEFAULT_POLICY, localDate, orderingGroup } from '@kezek/domain';
 import { AppError } from '../../platform/app-error';
+import { nationalDate, startOfNationalDay } from '../../platform/national-time';
 import type { PublicRepository } from './public.repository';
 
 const LIVE = ['issued', 'extended'];
 const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
-const startOf = (date: LocalDate): Date => new Date(instantAt(date, timeOfDay('00:00')));
 
 type KindergartenRow = {
   id: string;
@@ -41,12 +31,16 @@ export async function getFairness(
   now: Date,
   format: (at: Date) => string,
 ): Promise<Fairness> {
-  const today = localDateOf(instantFromEpochMs(now.getTime()));
+  const today = nationalDate(now);
   const to = query.to === undefined ? today : localDate(query.to);
   const from = query.from === undefined ? addDays(to, -364) : localDate(query.from);
   if (from > to)
     throw new AppError('VALIDATION_FAILED', `from: ${from} is after to: ${to}`, { field: 'from' });
-  const period = { from: startOf(from), to: startOf(addDays(to, 1)), district: query.district };
+  const period = {
+    from: startOfNationalDay(from),
+    to: startOfNationalDay(addDays(to, 1)),
+    district: query.district,
+  };
   const [tally, wait, revoked, refused] = await Promise.all([
     repo.referralTally(period),
     repo.waitDays(period),

@@ -1,10 +1,10 @@
 import type { Db } from '@kezek/db';
-import { instantFromEpochMs, localDateOf, timeOfDay, type LocalDate } from '@kezek/domain';
+import { timeOfDay, type LocalDate } from '@kezek/domain';
 import type { Actor } from '../../../platform/actor';
 import { AppError } from '../../../platform/app-error';
 import { dailyAt, type JobContext } from '../../../platform/jobs/job';
 import type { Logger } from '../../../platform/logger';
-import { formatNational } from '../../../platform/national-time';
+import { formatNational, nationalDate } from '../../../platform/national-time';
 import type { Rules } from '../../../platform/rules';
 import { transactor } from '../../../platform/transactor';
 import { auditRepository } from '../../audit/audit.repository';
@@ -19,8 +19,7 @@ export type ApplicationJobDeps = { db: Db; rules: Rules; log: Logger };
 export const DAILY_AT_MIDNIGHT = dailyAt(timeOfDay('00:00'));
 
 /** The national-time date a slot decides for: the day that starts at the 00:00 slot. */
-export const slotDate = (scheduledFor: Date): LocalDate =>
-  localDateOf(instantFromEpochMs(scheduledFor.getTime()));
+export const slotDate = (scheduledFor: Date): LocalDate => nationalDate(scheduledFor);
 
 export const systemActor = (job: string): Actor => ({ kind: 'system', job });
 

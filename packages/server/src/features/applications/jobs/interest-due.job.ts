@@ -3,11 +3,11 @@ import {
   addMonths,
   interestDueDate,
   interestLapsed,
-  startOfLocalDay,
   type LocalDate,
   type Policy,
 } from '@kezek/domain';
 import type { JobDefinition } from '../../../platform/jobs/job';
+import { startOfNationalDay } from '../../../platform/national-time';
 import { applicationsRepository, type ApplicationRecord } from '../applications.repository';
 import {
   changeEach,
@@ -33,8 +33,6 @@ export const INTEREST_REMINDER_DAYS_AHEAD = 30;
  * same due date; the SQL window is that much wider and the domain's interestDueDate decides.
  */
 const CLAMP_DAYS = 4;
-
-const startOf = (date: LocalDate): Date => new Date(startOfLocalDay(date));
 
 const dueOf = (record: ApplicationRecord, policy: Policy): LocalDate =>
   interestDueDate(toDomainApplication(record), policy);
@@ -71,8 +69,8 @@ export function interestDueJob(deps: ApplicationJobDeps): JobDefinition {
           const candidates = await repo.interestCandidates(
             settlement,
             ['queued', 'stopped'],
-            startOf(shownFrom),
-            startOf(addDays(shownFrom, CLAMP_DAYS)),
+            startOfNationalDay(shownFrom),
+            startOfNationalDay(addDays(shownFrom, CLAMP_DAYS)),
           );
           for (const record of candidates.filter((r) => dueOf(r, policy) === reminder.dueDate))
             if (await remindInterest(reminders, actor, record, reminder, scheduledFor)) reminded += 1;
@@ -85,7 +83,7 @@ export function interestDueJob(deps: ApplicationJobDeps): JobDefinition {
           settlement,
           ['queued'],
           undefined,
-          startOf(addDays(lastLapsedShown, CLAMP_DAYS)),
+          startOfNationalDay(addDays(lastLapsedShown, CLAMP_DAYS)),
         );
         await changeEach(
           candidates.filter(lapsed),
