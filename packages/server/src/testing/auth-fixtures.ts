@@ -145,6 +145,28 @@ export async function logInStaff(t: TestApp, login: string, password: string): P
 }
 
 /** Creates the persona's account if needed (and the fixture territory) and signs in: a fresh session each call. */
+/** One JSON request as `persona`, signed in afresh: its status, headers and parsed body. */
+export async function callAs(
+  t: AuthTestApp,
+  persona: Persona,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: unknown }> {
+  const signedIn = await loginAs(t, persona);
+  const response = await t.app.request(path, {
+    method,
+    headers: {
+      ...signedIn.headers,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
+}
+
 export async function loginAs(t: AuthTestApp, persona: Persona): Promise<SignedIn> {
   if (persona === 'public') return { headers: {}, session: { actor: { kind: 'public' }, csrfToken: null } };
   if (persona === 'applicantA' || persona === 'applicantB') return logInApplicant(t, APPLICANT_IINS[persona]);

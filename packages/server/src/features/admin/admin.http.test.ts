@@ -3,7 +3,7 @@ import { localDate } from '@kezek/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAccessMatrix, everyone } from '../../testing/access-matrix';
 import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
-import { loginAs, openAuthTestApp, type AuthTestApp, type Persona } from '../../testing/auth-fixtures';
+import { callAs, openAuthTestApp, type AuthTestApp, type Persona } from '../../testing/auth-fixtures';
 
 let t: AuthTestApp;
 beforeAll(async () => {
@@ -15,15 +15,8 @@ afterAll(() => t.close());
 // TEST_NOW is Monday 2026-03-02 10:00 national time.
 const at = (text: string) => new Date(text);
 
-async function call(persona: Persona, method: string, path: string, body?: unknown) {
-  const { headers } = await loginAs(t, persona);
-  const response = await t.app.request(path, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
+const call = (persona: Persona, method: string, path: string, body?: unknown) =>
+  callAs(t, persona, method, path, body);
 
 const change = (overrides: Record<string, unknown> = {}) => ({
   region: FIXTURE_TERRITORY.region,

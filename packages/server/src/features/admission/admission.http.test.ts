@@ -6,7 +6,7 @@ import { describeAccessMatrix } from '../../testing/access-matrix';
 import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
 import {
   APPLICANT_IINS,
-  loginAs,
+  callAs,
   openAuthTestApp,
   type AuthTestApp,
   type Persona,
@@ -16,19 +16,8 @@ import { publishPlaceWithWindow, unitStatuses } from '../referrals/referrals.fix
 let t: AuthTestApp;
 let serial = 0;
 
-async function request(persona: Persona, method: string, path: string, body?: unknown, key?: string) {
-  const { headers } = await loginAs(t, persona);
-  const response = await t.app.request(path, {
-    method,
-    headers: {
-      ...headers,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(key === undefined ? {} : { 'idempotency-key': key }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
+const request = (persona: Persona, method: string, path: string, body?: unknown, key?: string) =>
+  callAs(t, persona, method, path, body, key === undefined ? {} : { 'idempotency-key': key });
 
 const error = (body: unknown) => (body as { error: { code: string; rule?: string; field?: string } }).error;
 

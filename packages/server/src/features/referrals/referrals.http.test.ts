@@ -12,6 +12,7 @@ import { describeAccessMatrix, everyone } from '../../testing/access-matrix';
 import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
 import {
   APPLICANT_IINS,
+  callAs,
   loginAs,
   openAuthTestApp,
   type AuthTestApp,
@@ -31,19 +32,8 @@ let serial = 0;
 let keySerial = 0;
 const BIRTH_YEAR = 2022;
 
-async function request(persona: Persona, method: string, path: string, body?: unknown, key?: string) {
-  const { headers } = await loginAs(t, persona);
-  const response = await t.app.request(path, {
-    method,
-    headers: {
-      ...headers,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(key === undefined ? {} : { 'idempotency-key': key }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
+const request = (persona: Persona, method: string, path: string, body?: unknown, key?: string) =>
+  callAs(t, persona, method, path, body, key === undefined ? {} : { 'idempotency-key': key });
 
 /** A queued application of a new child of `parent`, born in `year`. */
 async function queued(parent: Persona = 'applicantA', year = BIRTH_YEAR): Promise<string> {

@@ -2,7 +2,7 @@ import type { ErrorBody, Session, StaffAccountWithPassword, StaffPage } from '@k
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAccessMatrix, everyone } from '../../testing/access-matrix';
 import { ensureFixtureTerritory, FIXTURE_TERRITORY } from '../../testing/auth-fixtures.repository';
-import { loginAs, openAuthTestApp, type AuthTestApp, type Persona } from '../../testing/auth-fixtures';
+import { callAs, openAuthTestApp, type AuthTestApp, type Persona } from '../../testing/auth-fixtures';
 
 let t: AuthTestApp;
 beforeAll(async () => {
@@ -11,15 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function call(persona: Persona, method: string, path: string, body?: unknown) {
-  const { headers } = await loginAs(t, persona);
-  const response = await t.app.request(path, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
-}
+const call = (persona: Persona, method: string, path: string, body?: unknown) =>
+  callAs(t, persona, method, path, body);
 
 /** Signs in with a password as the staff member themselves; the session's headers, or the status. */
 async function signIn(login: string, password: string) {
