@@ -4,7 +4,7 @@
  * writes screenshots to e2e/screenshots/, and ends with "N passed, M failed".
  * E2E_BASE_URL=http://host:port runs against a server that is already running instead.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -12,13 +12,14 @@ import type { Browser } from 'playwright-core';
 import { runTests } from './support/harness';
 import { assertBuilt, startServer } from './support/server';
 import type { RunningServer } from './support/server';
+import type { TestCase } from './support/harness';
 import { accessibilityTests } from './tests/accessibility';
 import { clerkJourneyTests } from './tests/clerk-journey';
 import { parentJourneyTests, parentReceiptTests, parentTimelineTests } from './tests/parent-journey';
 import { publicPageTests } from './tests/public-pages';
 
 /** The journeys run in order: the clerk checks what the parent submitted; the parent sees the clerk's refusal. */
-const ALL_TESTS = [
+const CORE_TESTS = [
   ...publicPageTests,
   ...accessibilityTests,
   ...parentJourneyTests,
@@ -28,6 +29,25 @@ const ALL_TESTS = [
 ];
 
 const e2eDir = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Then each area's journeys, `tests/areas/*.ts` in name order, each module exporting `tests`: adding
+ * an area's journeys touches no shared file. Every such journey sets up the state it needs itself.
+ */
+const areaTests = async (): Promise<TestCase[]> => {
+  const dir = join(e2eDir, 'tests', 'areas');
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.ts')).sort();
+  const modules = await Promise.all(
+    files.map((file) => import(join(dir, file)) as Promise<{ tests: readonly TestCase[] }>),
+  );
+  return modules.flatMap((module) => [...module.tests]);
+};
+
+/** E2E_ONLY=text runs only the tests whose name contains it (case-insensitive). */
+const selected = (tests: readonly TestCase[]): TestCase[] => {
+  const only = process.env['E2E_ONLY']?.toLowerCase();
+  return only ? tests.filter((test) => test.name.toLowerCase().includes(only)) : [...tests];
+};
 const repoRoot = dirname(e2eDir);
 const screenshotDir = join(e2eDir, 'screenshots');
 const outDir = join(e2eDir, 'out');
@@ -45,6 +65,7 @@ const CHROMIUM_ARGS = [
 ];
 
 const main = async (): Promise<number> => {
+  const tests = selected([...CORE_TESTS, ...(await areaTests())]);
   await mkdir(screenshotDir, { recursive: true });
   await mkdir(outDir, { recursive: true });
   let server: RunningServer | undefined;
@@ -70,7 +91,7 @@ const main = async (): Promise<number> => {
       console.log(`server ready at ${server.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const { passed, failed } = await runTests(ALL_TESTS, {
+    const { passed, failed } = await runTests(tests, {
       browser,
       baseUrl: server.baseUrl,
       screenshotDir,
@@ -81,7 +102,7 @@ const main = async (): Promise<number> => {
     return failed === 0 ? 0 : 1;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
-    console.log(`0 passed, ${ALL_TESTS.length} failed`);
+    console.log(`0 passed, ${tests.length} failed`);
     return 1;
   } finally {
     await cleanUp();

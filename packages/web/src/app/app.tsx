@@ -1,70 +1,17 @@
 import { useEffect, useRef } from 'react';
 import type { Language } from '@kezek/contracts';
-import { SignInPage } from '../features/auth/sign-in-page';
-import { StaffSignInPage } from '../features/auth/staff-sign-in-page';
-import { ClerkApplicationPage } from '../features/clerk/clerk-application-page';
-import { WorkQueuePage } from '../features/clerk/work-queue-page';
-import { ApplicationPage } from '../features/parent/application-page';
-import { ApplyPage } from '../features/parent/apply-page';
-import { MyApplicationsPage } from '../features/parent/my-applications-page';
-import { NotificationsPage } from '../features/parent/notifications-page';
-import { HomePage } from '../features/public/home-page';
-import { KindergartensPage } from '../features/public/kindergartens-page';
 import { NotFoundPage } from '../features/public/not-found-page';
 import { changeLanguage, useI18n } from '../i18n';
 import { UI_LANGUAGES } from '../i18n/language';
-import { Link, matchPath, navigate, useLocation } from './router';
+import { navFor, renderPath } from './areas';
+import { Link, navigate, useLocation } from './router';
 import { useActor, useSession } from './session';
-
-type NavKey =
-  | 'nav.home'
-  | 'nav.kindergartens'
-  | 'nav.myApplications'
-  | 'nav.apply'
-  | 'nav.notifications'
-  | 'nav.workQueue';
-type Route = { path: string; nav: NavKey };
-
-const PUBLIC_NAV: readonly Route[] = [
-  { path: '/', nav: 'nav.home' },
-  { path: '/kindergartens', nav: 'nav.kindergartens' },
-];
-const PARENT_NAV: readonly Route[] = [
-  { path: '/my', nav: 'nav.myApplications' },
-  { path: '/my/apply', nav: 'nav.apply' },
-  { path: '/my/notifications', nav: 'nav.notifications' },
-];
-const STAFF_NAV: readonly Route[] = [{ path: '/clerk', nav: 'nav.workQueue' }];
 
 /** Trailing slashes are tolerated so `/kindergartens/` is the same page. */
 const normalizePath = (pathname: string): string =>
   pathname.length > 1 ? pathname.replace(/\/+$/, '') || '/' : pathname;
 
-const Page = ({ pathname }: { pathname: string }) => {
-  switch (pathname) {
-    case '/':
-      return <HomePage />;
-    case '/kindergartens':
-      return <KindergartensPage />;
-    case '/signin':
-      return <SignInPage />;
-    case '/staff/signin':
-      return <StaffSignInPage />;
-    case '/my':
-      return <MyApplicationsPage />;
-    case '/my/apply':
-      return <ApplyPage />;
-    case '/my/notifications':
-      return <NotificationsPage />;
-    case '/clerk':
-      return <WorkQueuePage />;
-  }
-  const parentApplication = matchPath('/my/applications/:id', pathname);
-  if (parentApplication?.['id'] !== undefined) return <ApplicationPage id={parentApplication['id']} />;
-  const clerkApplication = matchPath('/clerk/applications/:id', pathname);
-  if (clerkApplication?.['id'] !== undefined) return <ClerkApplicationPage id={clerkApplication['id']} />;
-  return <NotFoundPage />;
-};
+const Page = ({ pathname }: { pathname: string }) => renderPath(pathname) ?? <NotFoundPage />;
 
 /** Who is signed in, and the way out; or the ways in. */
 const SessionBar = () => {
@@ -125,11 +72,7 @@ export const App = () => {
   const { pathname } = useLocation();
   const actor = useActor();
   const path = normalizePath(pathname);
-  const nav = [
-    ...PUBLIC_NAV,
-    ...(actor.kind === 'applicant' ? PARENT_NAV : []),
-    ...(actor.kind === 'staff' ? STAFF_NAV : []),
-  ];
+  const nav = navFor(actor);
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(path);
 
@@ -172,7 +115,7 @@ export const App = () => {
                   className="nav-link"
                   aria-current={route.path === path ? 'page' : undefined}
                 >
-                  {t(route.nav)}
+                  {t(route.label)}
                 </Link>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import type { Language } from '@kezek/contracts';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { mergeCatalogs } from './catalog';
 import { en } from './en';
 import { kk } from './kk';
 import {
@@ -33,7 +34,11 @@ export const initI18n = async (): Promise<void> => {
     if (isLanguage(next)) reflectInDocument(next);
   });
   await i18next.use(initReactI18next).init({
-    resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+    resources: {
+      kk: { translation: mergeCatalogs(kk, 'kk') },
+      ru: { translation: mergeCatalogs(ru, 'ru') },
+      en: { translation: mergeCatalogs(en, 'en') },
+    },
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: ['kk', 'ru', 'en'],

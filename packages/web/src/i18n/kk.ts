@@ -1,3 +1,5 @@
+import type { DeepStrings } from './catalog';
+
 /** Kazakh — the primary language of the interface; ru.ts and en.ts must have the same keys. */
 export const kk = {
   app: {
@@ -446,8 +448,6 @@ export const kk = {
     none: 'Бұл бас тарту бойынша қолхат берілмеген.',
   },
 };
-
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
 /** The shape every language must fill; Russian adds its own plural forms (`_few`, `_many`). */
 export type Messages = DeepStrings<typeof kk>;

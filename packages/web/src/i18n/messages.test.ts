@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AREA_CATALOGS } from './catalog';
 import { en } from './en';
 import { formatInstant, formatLocalDate, formatNumber } from './format';
 import { kk } from './kk';
@@ -20,8 +21,25 @@ describe('messages', () => {
     expect(unique(keysOf(en))).toEqual(unique(keysOf(kk)));
   });
 
+  it("has the same keys in every language in each area's catalog, under a namespace of its own", () => {
+    const namespaces = new Set(Object.keys(kk));
+    for (const [path, catalog] of AREA_CATALOGS) {
+      expect(unique(keysOf(catalog.ru)), path).toEqual(unique(keysOf(catalog.kk)));
+      expect(unique(keysOf(catalog.en)), path).toEqual(unique(keysOf(catalog.kk)));
+      for (const namespace of Object.keys(catalog.kk)) {
+        expect(namespaces.has(namespace), `${path}: "${namespace}" is taken`).toBe(false);
+        namespaces.add(namespace);
+      }
+    }
+  });
+
   it('has no empty text', () => {
-    for (const messages of [kk, ru, en]) {
+    const areaTexts: object[] = [...AREA_CATALOGS.values()].flatMap((catalog) => [
+      catalog.kk,
+      catalog.ru,
+      catalog.en,
+    ]);
+    for (const messages of [kk, ru, en, ...areaTexts]) {
       const empty = keysOf(messages).filter((key) => {
         const value = key
           .split('.')
