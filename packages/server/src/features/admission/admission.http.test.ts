@@ -22,15 +22,21 @@ const request = (persona: Persona, method: string, path: string, body?: unknown,
 const error = (body: unknown) => (body as { error: { code: string; rule?: string; field?: string } }).error;
 
 /** A running referral of a new child of applicant A to a place of the fixture kindergarten. */
-async function referred(): Promise<ReferralView & { placeIdOf: string }> {
-  const submitted = await request('applicantA', 'POST', '/api/applications', {
-    child: {
-      iin: devChildIin(APPLICANT_IINS.applicantA, addDays(localDate('2022-02-01'), (serial += 1)), 'male'),
-    },
+const submit = (childIin: string) =>
+  request('applicantA', 'POST', '/api/applications', {
+    child: { iin: childIin },
     settlement: FIXTURE_TERRITORY.settlement1,
     smsNumbers: ['+7 701 234 56 78'],
     consent: true,
   });
+
+async function referred(): Promise<ReferralView & { placeIdOf: string; childIin: string }> {
+  const childIin = devChildIin(
+    APPLICANT_IINS.applicantA,
+    addDays(localDate('2022-02-01'), (serial += 1)),
+    'male',
+  );
+  const submitted = await submit(childIin);
   const app = (submitted.body as ApplicationReceipt).id;
   const { placeId } = await publishPlaceWithWindow(t.handle.db, {
     birthYear: 2022,
@@ -47,7 +53,7 @@ async function referred(): Promise<ReferralView & { placeIdOf: string }> {
   );
   const [referral] = (claimed.body as ReferralList).items;
   if (referral === undefined) throw new Error(`no referral: ${JSON.stringify(claimed.body)}`);
-  return { ...referral, placeIdOf: placeId };
+  return { ...referral, placeIdOf: placeId, childIin };
 }
 
 const contract = {
@@ -228,4 +234,39 @@ beforeAll(async () => {
   );
   expect(refused.status).toBe(200);
   world = { referral: referral.id };
+});
+
+describe('§16: the general queue after a privileged referral to a state kindergarten', () => {
+  it('R-QUEUE-09: the child is taken back a month after admission, not before, and is ordered in group G', async () => {
+    const referral = await referred();
+    await t.handle.db
+      .updateTable('referrals')
+      .set({ privileged: true })
+      .where('id', '=', referral.id)
+      .execute();
+    const admitted = await request(
+      'kindergartenStaff',
+      'POST',
+      `/api/referrals/${referral.id}/admission`,
+      contract,
+    );
+    expect(admitted.status).toBe(200);
+    const early = await submit(referral.childIin);
+    expect(early.status).toBe(422);
+    expect(error(early.body)).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R-QUEUE-09' });
+    const before = t.clock.now();
+    t.clock.set(new Date(before.getTime() + 32 * 86_400_000));
+    try {
+      const later = await submit(referral.childIin);
+      expect(later.status).toBe(201);
+      const row = await t.handle.db
+        .selectFrom('applications')
+        .select('privilege_used')
+        .where('id', '=', (later.body as ApplicationReceipt).id)
+        .executeTakeFirstOrThrow();
+      expect(row.privilege_used).toBe(true);
+    } finally {
+      t.clock.set(before);
+    }
+  });
 });

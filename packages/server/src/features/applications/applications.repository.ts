@@ -140,6 +140,23 @@ export function applicationsRepository(db: Db) {
         .where('c.iin', '=', childIin)
         .execute(),
 
+    /**
+     * R-QUEUE-09 (§16): the child's out-of-turn or first-priority referrals that were used — admitted, or still
+     * live — other than for a temporary stay, with the owner of the kindergarten.
+     */
+    privilegedReferrals: (childIin: string) =>
+      db
+        .selectFrom('referrals as r')
+        .innerJoin('children as c', 'c.id', 'r.child_id')
+        .innerJoin('places as p', 'p.id', 'r.place_id')
+        .innerJoin('kindergartens as k', 'k.id', 'p.kindergarten_id')
+        .select(['k.ownership', 'r.issued_at', 'r.admitted_at'])
+        .where('c.iin', '=', childIin)
+        .where('r.privileged', '=', true)
+        .where('r.admission', '<>', 'temporary')
+        .where('r.status', 'in', ['issued', 'extended', 'admitted'])
+        .execute(),
+
     /** The clerk's rejection as audited, with who made it and their unit: the facts of an Annex 3 receipt. */
     rejection: (applicationId: string) =>
       db

@@ -244,6 +244,11 @@ export async function submitApplication(
       }
     }
     const history = await applications.childHistory(child.iin);
+    const privilegedReferrals = (await applications.privilegedReferrals(child.iin)).map((referral) => ({
+      ownership: referral.ownership,
+      issuedAt: instantFromEpochMs(referral.issued_at.getTime()),
+      ...(referral.admitted_at === null ? {} : { admittedOn: nationalDate(referral.admitted_at) }),
+    }));
     const refused = checkNewApplication(
       {
         settlement: input.settlement,
@@ -263,7 +268,7 @@ export async function submitApplication(
           live: ['pending', 'queued', 'stopped', 'referred'].includes(h.status),
           everQueued: h.ever_queued,
         })),
-        privilegedReferrals: [],
+        privilegedReferrals,
       },
       policy,
       today,
@@ -348,6 +353,9 @@ export async function submitApplication(
       idempotency_key: key ?? null,
       updated_at: now,
       representation_to_verify: toVerifyRepresentation,
+      // R-QUEUE-09(b): back in the general queue after a privileged state referral, ordered in group G.
+      privilege_used:
+        kind === 'general' && privilegedReferrals.some((referral) => referral.ownership === 'state'),
     };
     await applications.insertApplication(record);
     if (record.status === 'queued') {
@@ -356,7 +364,7 @@ export async function submitApplication(
         at: now,
         kind: 'registered',
         application_id: id,
-        data: { group: orderingGroup(record.categories, false) },
+        data: { group: orderingGroup(record.categories, record.privilege_used) },
       });
     }
     await audit.record({
