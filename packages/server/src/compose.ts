@@ -30,6 +30,7 @@ import { referralsRepository } from './features/referrals/referrals.repository';
 import { referralsRoutes } from './features/referrals/referrals.routes';
 import { admissionRoutes } from './features/admission/admission.routes';
 import { expireReferralsJob } from './features/referrals/expire-referrals.job';
+import { referralTransactor } from './features/referrals/referral-change';
 import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
 import { notificationsRepository } from './features/notifications/notifications.repository';
 import { offerTransactor } from './features/proactive/offer-repos';
@@ -170,12 +171,7 @@ export function composeApp(deps: AppDeps) {
         ledgerQr: async (id) => (await entityLedgerReceipt(ledger, 'application', id))?.qr,
       }),
       referralsRoutes({
-        transaction: transactor(deps.db, (trx) => ({
-          referrals: referralsRepository(trx),
-          applications: applicationsRepository(trx),
-          places: placesRepository(trx),
-          audit: auditRepository(trx),
-        })),
+        transaction: referralTransactor(deps.db),
         referrals: referralsRepository(deps.db),
         rules: deps.rules ?? DEFAULT_RULES,
         format: formatNational,
@@ -183,11 +179,7 @@ export function composeApp(deps: AppDeps) {
         ledgerReceipt: (id) => entityLedgerReceipt(ledger, 'referral', id),
       }),
       admissionRoutes({
-        transaction: transactor(deps.db, (trx) => ({
-          referrals: referralsRepository(trx),
-          applications: applicationsRepository(trx),
-          audit: auditRepository(trx),
-        })),
+        transaction: referralTransactor(deps.db),
         referrals: referralsRepository(deps.db),
         format: formatNational,
         clock: deps.clock,

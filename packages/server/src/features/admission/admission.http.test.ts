@@ -56,6 +56,15 @@ async function referred(): Promise<ReferralView & { placeIdOf: string; childIin:
   return { ...referral, placeIdOf: placeId, childIin };
 }
 
+/** R-NOTIF-04: the latest notice written for an application. */
+const lastNotice = (applicationId: string) =>
+  t.handle.db
+    .selectFrom('outbox')
+    .select(['template', 'payload'])
+    .where('application_id', '=', applicationId)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+
 const contract = {
   contractNumber: 'D-2026/17',
   contractDate: '2026-03-03',
@@ -93,6 +102,7 @@ describe('admission (service 2)', () => {
     expect((application.body as ApplicationView).status).toBe('enrolled');
     const list = await request('kindergartenStaff', 'GET', '/api/kindergarten/referrals');
     expect((list.body as ReferralList).items.map((r) => r.id)).not.toContain(referral.id);
+    expect(await lastNotice(referral.applicationId)).toMatchObject({ template: 'admitted' });
   });
 
   it('R-ADM-05: a health certificate more than 3 days older than the contract is refused, naming the field', async () => {
@@ -122,6 +132,9 @@ describe('admission (service 2)', () => {
     ]);
     const application = await request('applicantA', 'GET', `/api/applications/${referral.applicationId}`);
     expect((application.body as ApplicationView).status).toBe('queued');
+    const notice = await lastNotice(referral.applicationId);
+    expect(notice).toMatchObject({ template: 'referralRefused' });
+    expect(JSON.stringify(notice.payload)).toContain('медициналық қарсы көрсетілімдер');
     const unknown = await request(
       'kindergartenStaff',
       'POST',

@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { requireStaff } from '../auth/authorize';
 import { changeReferral, type ReferralChangeDeps } from '../referrals/referral-change';
+import { referralNotices } from '../referrals/referral-notice';
 
 function date(text: string, field: string): LocalDate {
   const parsed = parseLocalDate(text);
@@ -55,5 +56,6 @@ export async function admitReferral(
       contract_date: contractDate,
       decided_by: actor.kind === 'staff' ? actor.userId : null,
     },
+    notice: referralNotices.admitted,
   });
 }

@@ -3,6 +3,7 @@ import { refuseAdmission as refuse, returnToQueue } from '@kezek/domain';
 import type { Actor } from '../../platform/actor';
 import { requireStaff } from '../auth/authorize';
 import { changeReferral, type ReferralChangeDeps } from '../referrals/referral-change';
+import { referralNotices } from '../referrals/referral-notice';
 
 /**
  * §34, R-ADM-04, R-ADM-06, R-ADM-10: the kindergarten refuses admission for a legal reason (documents missing or
@@ -27,4 +28,5 @@ export const refuseAdmission = (
       reason: input.reason,
       decided_by: actor.kind === 'staff' ? actor.userId : null,
     },
+    notice: referralNotices.refused,
   });

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/app-error';
 import type { Transactor } from '../../platform/transactor';
 import type { AuditRepository } from '../audit/audit.repository';
 import { authorizeRecord, type Access } from '../auth/authorize';
-import type { ApplicationNotice, NoticeRecipients, Notify } from './application-notice';
+import { recipientsOf, type ApplicationNotice, type Notify } from './application-notice';
 import type { ApplicationRecord, ApplicationsRepository } from './applications.repository';
 import { queueKeyOf, toApplicationView } from './application-view';
 import { loadOrderedQueue } from './queue-order';
@@ -134,15 +134,8 @@ export async function changeApplication(
           ).positionOf(after.id)
         : null;
     if (change.notice !== undefined) {
-      const language = after.language === 'ru' ? 'ru' : 'kk';
-      const notice = change.notice(after, language, position);
-      const to: NoticeRecipients = {
-        applicationId: after.id,
-        language,
-        smsNumbers: after.sms_numbers,
-        email: after.email,
-        at: now,
-      };
+      const to = recipientsOf(after, now);
+      const notice = change.notice(after, to.language, position);
       await notify(notice, to);
       const also = change.noticeAlsoTo;
       if (also !== undefined) {

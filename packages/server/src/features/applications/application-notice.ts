@@ -15,6 +15,18 @@ export type NoticeRecipients = {
   at: Date;
 };
 
+/** The application's own contacts (R-NOTIF-01); the notice in Russian when it was filed in Russian, else Kazakh. */
+export const recipientsOf = (
+  application: { id: string; language: string; sms_numbers: readonly string[]; email: string | null },
+  at: Date,
+): NoticeRecipients => ({
+  applicationId: application.id,
+  language: application.language === 'ru' ? 'ru' : 'kk',
+  smsNumbers: application.sms_numbers,
+  email: application.email,
+  at,
+});
+
 /** Hands a notice to the outbox in the use case's transaction (R-NOTIF-01: the form's SMS numbers and e-mail). */
 export type Notify = (notice: ApplicationNotice, to: NoticeRecipients) => Promise<void>;
 

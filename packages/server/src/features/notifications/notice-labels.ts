@@ -5,6 +5,31 @@ import type { NotificationLanguage } from './notification-templates';
  * language — codes never reach an SMS.
  */
 export const NOTICE_LABELS = {
+  referralCancelled: {
+    kk: 'жолдамадан өтініш берушінің өзі бас тартты',
+    ru: 'направление отменено по вашему заявлению',
+    en: 'the referral was cancelled at your request',
+  },
+  stayEnded: {
+    kk: 'уақытша орынның мерзімі аяқталды, өтініш кезекте қалады',
+    ru: 'срок временного места истёк, заявление остаётся в очереди',
+    en: 'the temporary stay ended; the application stays in the queue',
+  },
+  medicalContraindication: {
+    kk: 'медициналық қарсы көрсетілімдер',
+    ru: 'медицинские противопоказания',
+    en: 'medical contraindications',
+  },
+  missingDocuments: {
+    kk: 'шарт жасасуға қажетті құжаттар жоқ',
+    ru: 'отсутствуют документы для заключения договора',
+    en: 'documents for the contract are missing',
+  },
+  otherAdmissionGround: {
+    kk: 'растайтын құжаттарға қатысты өзге себеп',
+    ru: 'иная причина, связанная с подтверждающими документами',
+    en: 'another reason concerning the confirming documents',
+  },
   withdrawn: { kk: 'өтініш кері қайтарылды', ru: 'заявление отозвано', en: 'the application was withdrawn' },
   contactsChanged: {
     kk: 'байланыс деректері өзгертілді',

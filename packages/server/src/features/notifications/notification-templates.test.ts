@@ -27,6 +27,8 @@ const REQUIRED_BY_RULES: Record<string, NotificationEvent> = {
   'R-NOTIF-04 new position after a privilege change': 'positionChanged',
   'R-NOTIF-04 window opened (with its end)': 'windowOpened',
   'R-NOTIF-04 referral issued (deadlines)': 'referralIssued',
+  'R-NOTIF-04 referral issued, documents to show by a date (R-REF-07)': 'referralToConfirm',
+  'R-NOTIF-04 referral issued to an early-booked place (R-KG-04)': 'referralWaiting',
   'R-NOTIF-04 referral running': 'referralRunning',
   'R-NOTIF-04 referral extended': 'referralExtended',
   'R-NOTIF-04 referral expired': 'referralExpired',
@@ -74,13 +76,12 @@ describe('renderNotification', () => {
       applicationNumber: '2026-751110-000042',
       kindergarten: { kk: '«Балдырған» бөбекжайы', ru: 'Ясли-сад «Балдырган»', en: 'Baldyrgan nursery' },
       cancelBy: new Date('2026-03-05T13:00:00Z'),
-      confirmBy: new Date('2026-03-11T18:59:59.999Z'),
       validUntil: localDate('2026-03-11'),
     });
     expect(renderNotification('referralIssued', 'kk', params)).toEqual({
       ok: true,
       subject: 'Жолдама берілді',
-      text: 'Кезек: №2026-751110-000042 өтініш бойынша балабақшаға жолдама берілді. Балабақша: «Балдырған» бөбекжайы. Бас тарту мерзімі: 05.03.2026 18:00 дейін. Құжаттарды 11.03.2026 23:59 дейін ұсыныңыз. Жолдама 11.03.2026 қоса алғанда жарамды.',
+      text: 'Кезек: №2026-751110-000042 өтініш бойынша балабақшаға жолдама берілді. Балабақша: «Балдырған» бөбекжайы. Бас тарту мерзімі: 05.03.2026 18:00 дейін. Жолдама 11.03.2026 қоса алғанда жарамды.',
     });
     const ru = renderNotification('referralIssued', 'ru', params);
     expect(ru.ok && ru.text).toContain(

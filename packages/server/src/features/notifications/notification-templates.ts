@@ -27,13 +27,20 @@ export const NOTIFICATION_EVENTS = {
   verificationFailed: { applicationNumber: 'text', reason: 'text' },
   positionChanged: { applicationNumber: 'text', queue: 'text', position: 'number' },
   windowOpened: { applicationNumber: 'text', windowEndsAt: 'instant' },
+  // The referral's phase at issue (R-REF-06, R-REF-07, R-KG-04): running, documents to show, or its place to vacate.
   referralIssued: {
     applicationNumber: 'text',
     kindergarten: 'text',
     cancelBy: 'instant',
-    confirmBy: 'instant',
     validUntil: 'date',
   },
+  referralToConfirm: {
+    applicationNumber: 'text',
+    kindergarten: 'text',
+    cancelBy: 'instant',
+    confirmBy: 'date',
+  },
+  referralWaiting: { applicationNumber: 'text', kindergarten: 'text', cancelBy: 'instant', freeFrom: 'date' },
   referralRunning: { applicationNumber: 'text', kindergarten: 'text', validUntil: 'date' },
   referralExtended: { applicationNumber: 'text', kindergarten: 'text', validUntil: 'date' },
   referralExpired: { applicationNumber: 'text', kindergarten: 'text' },
@@ -231,15 +238,43 @@ export const TEMPLATES: Record<NotificationEvent, Record<NotificationLanguage, T
   referralIssued: {
     kk: {
       subject: 'Жолдама берілді',
-      text: 'Кезек: №{applicationNumber} өтініш бойынша балабақшаға жолдама берілді. Балабақша: {kindergarten}. Бас тарту мерзімі: {cancelBy} дейін. Құжаттарды {confirmBy} дейін ұсыныңыз. Жолдама {validUntil} қоса алғанда жарамды.',
+      text: 'Кезек: №{applicationNumber} өтініш бойынша балабақшаға жолдама берілді. Балабақша: {kindergarten}. Бас тарту мерзімі: {cancelBy} дейін. Жолдама {validUntil} қоса алғанда жарамды.',
     },
     ru: {
       subject: 'Выдано направление',
-      text: 'Кезек: по заявлению №{applicationNumber} выдано направление в детский сад. Детский сад: {kindergarten}. Отказаться можно до {cancelBy}. Представьте документы до {confirmBy}. Направление действительно по {validUntil} включительно.',
+      text: 'Кезек: по заявлению №{applicationNumber} выдано направление в детский сад. Детский сад: {kindergarten}. Отказаться можно до {cancelBy}. Направление действительно по {validUntil} включительно.',
     },
     en: {
       subject: 'Referral issued',
-      text: 'Kezek: a kindergarten referral was issued for application No. {applicationNumber}. Kindergarten: {kindergarten}. You may cancel it until {cancelBy}. Present the documents by {confirmBy}. The referral is valid through {validUntil}.',
+      text: 'Kezek: a kindergarten referral was issued for application No. {applicationNumber}. Kindergarten: {kindergarten}. You may cancel it until {cancelBy}. The referral is valid through {validUntil}.',
+    },
+  },
+  referralToConfirm: {
+    kk: {
+      subject: 'Жолдама берілді: құжаттарды ұсыныңыз',
+      text: 'Кезек: №{applicationNumber} өтініш бойынша балабақшаға жолдама берілді. Балабақша: {kindergarten}. Бас тарту мерзімі: {cancelBy} дейін. Жеңілдікті растайтын құжаттарды {confirmBy} қоса алғанда ұсыныңыз, әйтпесе жолдаманың күші жойылады.',
+    },
+    ru: {
+      subject: 'Выдано направление: представьте документы',
+      text: 'Кезек: по заявлению №{applicationNumber} выдано направление в детский сад. Детский сад: {kindergarten}. Отказаться можно до {cancelBy}. Представьте документы, подтверждающие льготу, по {confirmBy} включительно, иначе направление будет аннулировано.',
+    },
+    en: {
+      subject: 'Referral issued: present the documents',
+      text: 'Kezek: a kindergarten referral was issued for application No. {applicationNumber}. Kindergarten: {kindergarten}. You may cancel it until {cancelBy}. Present the documents confirming the privilege by {confirmBy} inclusive, or the referral lapses.',
+    },
+  },
+  referralWaiting: {
+    kk: {
+      subject: 'Жолдама берілді: орын босауын күтуде',
+      text: 'Кезек: №{applicationNumber} өтініш бойынша алдын ала брондалған орынға жолдама берілді. Балабақша: {kindergarten}. Бас тарту мерзімі: {cancelBy} дейін. Орын {freeFrom} босайды; жолдаманың мерзімі сол күннен басталады.',
+    },
+    ru: {
+      subject: 'Выдано направление: место ещё освобождается',
+      text: 'Кезек: по заявлению №{applicationNumber} выдано направление на место раннего бронирования. Детский сад: {kindergarten}. Отказаться можно до {cancelBy}. Место освободится {freeFrom}; срок направления начнётся с этого дня.',
+    },
+    en: {
+      subject: 'Referral issued: the place is still to be vacated',
+      text: 'Kezek: a referral to an early-booked place was issued for application No. {applicationNumber}. Kindergarten: {kindergarten}. You may cancel it until {cancelBy}. The place is vacated on {freeFrom}; the referral runs from then.',
     },
   },
   referralRunning: {

@@ -3,6 +3,7 @@ import { cancelReferral as cancel, returnToQueue } from '@kezek/domain';
 import type { Actor } from '../../platform/actor';
 import { requireApplicant } from '../auth/authorize';
 import { changeReferral, type ReferralChangeDeps } from './referral-change';
+import { referralNotices } from './referral-notice';
 
 /**
  * §30, R-REF-09 (A-13): the applicant cancels a live referral until issue + 24 h; the unit goes back to `reported`
@@ -20,4 +21,5 @@ export const cancelReferral = (
     decide: (referral, at) => cancel(referral, at),
     unit: 'release',
     application: (application, referral) => returnToQueue(application, referral.id, false),
+    notice: referralNotices.cancelled,
   });

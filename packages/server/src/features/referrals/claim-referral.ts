@@ -29,14 +29,16 @@ import { AppError } from '../../platform/app-error';
 import type { Rules } from '../../platform/rules';
 import type { Transactor } from '../../platform/transactor';
 import type { AuditRepository } from '../audit/audit.repository';
+import { recipientsOf, type Notify } from '../applications/application-notice';
 import { authorizeRecord, requireApplicant } from '../auth/authorize';
 import { APPLICATION_ACCESS } from '../applications/application-change';
-import type { ApplicationsRepository } from '../applications/applications.repository';
+import type { ApplicationRecord, ApplicationsRepository } from '../applications/applications.repository';
 import { loadOrderedQueue } from '../applications/queue-order';
 import { toDomainApplication } from '../applications/jobs/domain-application';
 import { toDomainPlace } from '../places/place-view';
 import type { PlacesRepository } from '../places/places.repository';
-import { referralRow, toReferralView } from './referral-view';
+import { referralNotices } from './referral-notice';
+import { referralRow, toDomainReferral, toReferralView } from './referral-view';
 import type { ReferralRecord, ReferralsRepository } from './referrals.repository';
 import { refusalError } from './refusal-error';
 
@@ -45,6 +47,7 @@ export type ClaimRepos = {
   applications: ApplicationsRepository;
   places: Pick<PlacesRepository, 'place' | 'placesOf'>;
   audit: AuditRepository;
+  notify: Notify;
 };
 
 export type ClaimDeps = { transaction: Transactor<ClaimRepos>; rules: Rules; format: (at: Date) => string };
@@ -237,6 +240,7 @@ async function issueClaim(
 
   const siblingGroup = applications.length > 1 ? randomUUID() : undefined;
   const at = instantFromEpochMs(now.getTime());
+  const contacts = new Map<string, ApplicationRecord>();
   for (const [index, application] of applications.entries()) {
     const [unitPlaceId, unitIndex] = units[index] ?? [place.id, unit];
     const id = ids[index] ?? randomUUID();
@@ -250,7 +254,7 @@ async function issueClaim(
         'applicationIds',
       );
     const unitPlace = kindergartenPlaces.find((p) => p.id === unitPlaceId) ?? place;
-    await issueOne(deps, repos, {
+    const contact = await issueOne(deps, repos, {
       actor,
       application,
       place: unitPlace,
@@ -263,8 +267,14 @@ async function issueClaim(
       now,
       at,
     });
+    contacts.set(application.id, contact);
   }
   const issued = await repos.referrals.byClaimKey(key);
+  for (const row of issued) {
+    const contact = contacts.get(row.application_id);
+    if (contact !== undefined)
+      await repos.notify(referralNotices.issued(toDomainReferral(row), row), recipientsOf(contact, now));
+  }
   return issued;
 }
 
@@ -284,7 +294,7 @@ async function issueOne(
     now: Date;
     at: ReturnType<typeof instantFromEpochMs>;
   },
-): Promise<void> {
+): Promise<ApplicationRecord> {
   const { application, place, policy, now } = claim;
   const input = {
     id: claim.id,
@@ -352,4 +362,5 @@ async function issueOne(
     entityId: referral.id,
     data: { application: application.id, place: place.id, unit: claim.unit, phase: referral.phase },
   });
+  return record;
 }

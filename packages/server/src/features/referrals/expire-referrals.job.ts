@@ -5,8 +5,6 @@ import type { JobDefinition } from '../../platform/jobs/job';
 import type { Logger } from '../../platform/logger';
 import { formatNational } from '../../platform/national-time';
 import type { Rules } from '../../platform/rules';
-import { transactor } from '../../platform/transactor';
-import { auditRepository } from '../audit/audit.repository';
 import {
   closeSlot,
   DAILY_AT_MIDNIGHT,
@@ -15,8 +13,8 @@ import {
   slotDate,
   systemActor,
 } from '../applications/jobs/application-job';
-import { applicationsRepository } from '../applications/applications.repository';
-import { changeReferral } from './referral-change';
+import { changeReferral, referralTransactor } from './referral-change';
+import { referralNotices } from './referral-notice';
 import { referralsRepository } from './referrals.repository';
 
 const JOB = 'expireReferrals';
@@ -30,14 +28,7 @@ const JOB = 'expireReferrals';
  */
 export function expireReferralsJob(deps: { db: Db; rules: Rules; log: Logger }): JobDefinition {
   const repo = referralsRepository(deps.db);
-  const change = {
-    transaction: transactor(deps.db, (trx) => ({
-      referrals: referralsRepository(trx),
-      applications: applicationsRepository(trx),
-      audit: auditRepository(trx),
-    })),
-    format: formatNational,
-  };
+  const change = { transaction: referralTransactor(deps.db), format: formatNational };
   return {
     name: JOB,
     schedule: DAILY_AT_MIDNIGHT,
@@ -61,6 +52,7 @@ export function expireReferralsJob(deps: { db: Db; rules: Rules; log: Logger }):
             },
             unit: 'release',
             application: (application, referral) => returnToQueue(application, referral.id, toStopList),
+            notice: referralNotices.expired,
           });
           tally.changed += 1;
         } catch (error) {

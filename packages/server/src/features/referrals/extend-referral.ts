@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/actor';
 import type { Rules } from '../../platform/rules';
 import { requireApplicant } from '../auth/authorize';
 import { changeReferral, type ReferralChangeDeps } from './referral-change';
+import { referralNotices } from './referral-notice';
 
 /**
  * §30, R-REF-10: the applicant extends a running referral once, by at most 30 calendar days, for illness,
@@ -27,4 +28,5 @@ export const extendReferral = (
         deps.rules.calendar,
       ),
     unit: 'keep',
+    notice: referralNotices.extended,
   });

@@ -57,6 +57,16 @@ const place = (
   extra: { openedHoursAgo?: number; kindergartenId?: string } = {},
 ) =>
   publishPlaceWithWindow(t.handle.db, { birthYear: BIRTH_YEAR, units, now: t.clock.now(), access, ...extra });
+/** R-NOTIF-04: the notices written for an application, oldest first. */
+const notices = async (applicationId: string) =>
+  (
+    await t.handle.db
+      .selectFrom('outbox')
+      .select('template')
+      .where('application_id', '=', applicationId)
+      .orderBy('id')
+      .execute()
+  ).map((row) => row.template);
 const error = (body: unknown) => (body as { error: { code: string; rule?: string; field?: string } }).error;
 
 beforeAll(async () => {
@@ -196,6 +206,8 @@ describe('claims and referrals', () => {
     ]);
     const application = await request('applicantA', 'GET', `/api/applications/${app}`);
     expect((application.body as ApplicationView).status).toBe('queued');
+    // R-NOTIF-04: told of the referral with its deadlines, then of the cancellation.
+    expect(await notices(app)).toEqual(['queued', 'referralIssued', 'referralChanged']);
   });
 
   it('R-REF-09: after 24 hours the referral can no longer be cancelled', async () => {
@@ -292,6 +304,7 @@ describe('claims and referrals', () => {
     const application = await request('applicantA', 'GET', `/api/applications/${app}`);
     expect((application.body as ApplicationView).status).toBe('queued');
     expect(await job.handler(slot(dayAfter), ctx)).toMatchObject({ expired: 0, failed: [] });
+    expect((await notices(app)).filter((template) => template === 'referralExpired')).toHaveLength(1);
   });
 
   it('bad input names the field: no Idempotency-Key, a malformed place ID', async () => {

@@ -13,6 +13,8 @@ export type ReferralRecord = Selectable<ReferralsTable> & {
   kindergarten_kk: string;
   kindergarten_ru: string;
   kindergarten_en: string;
+  /** The place's set vacating date (early booking, R-KG-04). */
+  free_from: string | null;
 };
 
 /** The window a published unit belongs to: its bulletin's window of the unit's queue key (R-WIN-03). */
@@ -46,6 +48,7 @@ export function referralsRepository(db: Db) {
         'k.name_kk as kindergarten_kk',
         'k.name_ru as kindergarten_ru',
         'k.name_en as kindergarten_en',
+        'p.free_from',
       ]);
 
   return {
