@@ -203,7 +203,7 @@ export {
   withdrawApplication,
 } from './allocation/application';
 export { categoriesNeedingOriginals } from './allocation/needs-originals';
-export { expireWithStay, visibleToKindergarten } from './allocation/referral';
+export { expireWithStay, startOnVacating, visibleToKindergarten } from './allocation/referral';
 export { endStay, stayEndsBy, startsAfter, type Revocation } from './allocation/place';
 export { type PlaceUnit, type UnitStatus } from './allocation/place';
 export { firstWhoCanClaim, hasWindowAccess, openWindow } from './allocation/window';

@@ -30,6 +30,8 @@ import { referralsRepository } from './features/referrals/referrals.repository';
 import { referralsRoutes } from './features/referrals/referrals.routes';
 import { admissionRoutes } from './features/admission/admission.routes';
 import { expireReferralsJob } from './features/referrals/expire-referrals.job';
+import { endTemporaryStaysJob } from './features/places/end-temporary-stays.job';
+import { vacateEarlyBookingsJob } from './features/places/vacate-early-bookings.job';
 import { referralTransactor } from './features/referrals/referral-change';
 import { deliverOutboxJob } from './features/notifications/deliver-outbox.job';
 import { notificationsRepository } from './features/notifications/notifications.repository';
@@ -198,12 +200,8 @@ export function composeApp(deps: AppDeps) {
       staffRoutes({ ...staffDeps(deps.db, deps.passwords ?? SCRYPT, formatNational), clock: deps.clock }),
       placesRoutes({
         places: placesRepository(deps.db),
-        transaction: transactor(deps.db, (trx) => ({
-          places: placesRepository(trx),
-          applications: applicationsRepository(trx),
-          audit: auditRepository(trx),
-          notify: outboxNotify(trx),
-        })),
+        transaction: referralTransactor(deps.db),
+        rules: deps.rules ?? DEFAULT_RULES,
         format: formatNational,
         clock: deps.clock,
       }),
@@ -242,6 +240,9 @@ export function composeJobs(deps: {
     // One 00:00 slot runs these in this order, as the replay's daily job does (docs/replay.md).
     // R-REF-12 before the application jobs: a re-queued application is then judged by them in the same slot.
     expireReferralsJob(daily),
+    // Then the places (R-SYS-07, R-KG-05), as the replay's daily job does.
+    vacateEarlyBookingsJob(daily),
+    endTemporaryStaysJob(daily),
     originalsDeadlineJob(daily),
     archiveAgedOutJob(daily),
     interestDueJob(daily),

@@ -62,6 +62,13 @@ const ROWS: AccessRow<World>[] = [
     body: () => ({ count: 1 }),
     expect: staffOnly(200),
   },
+  {
+    // A general-mode place is never waiting: its staff get the rule's 409, everyone else no further.
+    name: 'report an early-booked place vacated',
+    method: 'POST',
+    path: (w) => `/api/places/${w.place}/vacated`,
+    expect: staffOnly(409),
+  },
   { name: 'public bulletins', method: 'GET', path: () => '/api/public/bulletins', expect: everyone(200) },
   {
     name: 'a public bulletin that does not exist',

@@ -66,6 +66,12 @@ export function toDomainPlace({ row, ownership, units }: PlaceWithUnits): Place 
   };
 }
 
+/** A place is its kindergarten's: its staff change it; others see it as missing. */
+export const PLACE_ACCESS = {
+  owner: (place: PlaceWithUnits) => ({ kindergartenId: place.row.kindergarten_id }),
+  missing: 'No such place',
+};
+
 export function toPlaceView(place: PlaceWithUnits, format: (at: Date) => string): PlaceView {
   const { row } = place;
   const count = (status: PlaceUnit['status']) => place.units.filter((unit) => unit.status === status).length;

@@ -151,6 +151,52 @@ export function placesRepository(db: Db) {
         .execute();
     },
 
+    /** R-SYS-07: the early-booked place is vacated now; false when it was not waiting (already vacated). */
+    async markVacated(id: string, now: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('places')
+        .set((eb) => ({ vacated_at: now, version: eb('version', '+', 1), updated_at: now }))
+        .where('id', '=', id)
+        .where('admission', '=', 'earlyBooking')
+        .where('vacated_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** R-KG-05: the temporary stay is over; false when it had ended already. */
+    async markStayEnded(id: string, now: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('places')
+        .set((eb) => ({ ended_at: now, version: eb('version', '+', 1), updated_at: now }))
+        .where('id', '=', id)
+        .where('admission', '=', 'temporary')
+        .where('ended_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** R-SYS-07: early-booked places still waiting whose set vacating date has come by `today`. */
+    dueToVacate: (today: string) =>
+      db
+        .selectFrom('places')
+        .select(['id', 'settlement_kato'])
+        .where('vacated_at', 'is', null)
+        .where('admission', '=', 'earlyBooking')
+        .where('free_from', '<=', today)
+        .orderBy('id')
+        .execute(),
+
+    /** R-KG-05: temporary places whose stay ended before `today` (their last day was `until`). */
+    staysEndedBefore: (today: string) =>
+      db
+        .selectFrom('places')
+        .select(['id', 'settlement_kato'])
+        .where('admission', '=', 'temporary')
+        .where('ended_at', 'is', null)
+        .where('until', '<', today)
+        .orderBy('id')
+        .execute(),
+
     async touchPlace(id: string, now: Date): Promise<void> {
       await db
         .updateTable('places')

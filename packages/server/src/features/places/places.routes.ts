@@ -12,11 +12,13 @@ import {
 import { actorOf } from '../../http/auth-middleware';
 import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
+import type { Rules } from '../../platform/rules';
 import type { Transactor } from '../../platform/transactor';
 import { listKindergartenPlaces } from './list-kindergarten-places';
 import type { PlacesRepository } from './places.repository';
 import { reportPlaces, type PlaceRepos } from './report-places';
 import { revokePlaces, type RevokeRepos } from './revoke-places';
+import { vacatePlace, type VacateRepos } from './vacate-place';
 
 const errors = {
   400: { description: 'Invalid input (names the field)', ...json(ZErrorBody) },
@@ -64,11 +66,21 @@ const routes = {
       ...errors,
     },
   }),
+  vacated: createRoute({
+    method: 'post',
+    path: '/api/places/{id}/vacated',
+    tags: ['places'],
+    summary:
+      'An early-booked place is free before its set date (R-SYS-07): referrals waiting for it start running',
+    request: { params: ZPlaceId },
+    responses: { 200: { description: 'The place, vacated', ...json(ZPlace) }, ...errors },
+  }),
 };
 
 export function placesRoutes(deps: {
   places: PlacesRepository;
-  transaction: Transactor<PlaceRepos & RevokeRepos>;
+  transaction: Transactor<PlaceRepos & RevokeRepos & VacateRepos>;
+  rules: Rules;
   format: (at: Date) => string;
   clock: Clock;
 }) {
@@ -95,5 +107,8 @@ export function placesRoutes(deps: {
         await revokePlaces(deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'), deps.clock.now()),
         200,
       ),
+    )
+    .openapi(routes.vacated, async (c) =>
+      c.json(await vacatePlace(deps, actorOf(c), c.req.valid('param').id, deps.clock.now()), 200),
     );
 }

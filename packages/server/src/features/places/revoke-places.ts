@@ -7,8 +7,8 @@ import type { ApplicationsRepository } from '../applications/applications.reposi
 import type { Notify } from '../applications/application-notice';
 import type { AuditRepository } from '../audit/audit.repository';
 import { authorizeRecord, requireStaff } from '../auth/authorize';
-import { toDomainPlace, toPlaceView } from './place-view';
-import type { PlacesRepository, PlaceWithUnits } from './places.repository';
+import { PLACE_ACCESS, toDomainPlace, toPlaceView } from './place-view';
+import type { PlacesRepository } from './places.repository';
 
 export type RevokeRepos = {
   places: PlacesRepository;
@@ -33,11 +33,6 @@ const REASON_TEXT: Record<'kk' | 'ru', Record<RevocationReason, string>> = {
   },
 };
 
-const placeRule = {
-  owner: (place: PlaceWithUnits) => ({ kindergartenId: place.row.kindergarten_id }),
-  missing: 'No such place',
-};
-
 /**
  * R-KG-02, R-KG-08: kindergarten staff take back units of their place — unpublished ones freely, published ones
  * only for a reason of the closed list. R-KG-03: a live referral on a taken-back unit is revoked in the same
@@ -53,7 +48,7 @@ export async function revokePlaces(
 ): Promise<RevocationResult> {
   const staff = requireStaff(actor, ['kindergartenStaff']);
   return deps.transaction(async ({ places, applications, audit, notify }) => {
-    const stored = authorizeRecord(actor, 'write', await places.place(placeId, true), placeRule);
+    const stored = authorizeRecord(actor, 'write', await places.place(placeId, true), PLACE_ACCESS);
     const outcome = revokeUnits(toDomainPlace(stored), input.count, input.reason);
     if (!outcome.ok) {
       const { code, rule, message } = outcome.refusal;

@@ -66,6 +66,15 @@ export function referralsRepository(db: Db) {
       return locked === undefined ? undefined : records().where('r.id', '=', id).executeTakeFirst();
     },
 
+    /** The live referrals on a place's units, locked: what vacating or ending the place changes (R-SYS-07, R-KG-05). */
+    liveOnPlace: (placeId: string): Promise<ReferralRecord[]> =>
+      records()
+        .where('r.place_id', '=', placeId)
+        .where('r.status', 'in', ['issued', 'extended'])
+        .orderBy('r.number')
+        .forUpdate('r')
+        .execute(),
+
     /** The referrals of one claim: its key names the first, `key#n` the n-th sibling's. */
     byClaimKey: (key: string): Promise<ReferralRecord[]> =>
       records()

@@ -10,7 +10,7 @@ import { transactor } from '../../../platform/transactor';
 import { auditRepository } from '../../audit/audit.repository';
 import type { ChangeDeps } from '../application-change';
 import { outboxNotify } from '../application-notice';
-import { applicationsRepository, type ApplicationRecord } from '../applications.repository';
+import { applicationsRepository } from '../applications.repository';
 
 /** What the daily application jobs are built from (composeJobs). */
 export type ApplicationJobDeps = { db: Db; rules: Rules; log: Logger };
@@ -47,13 +47,13 @@ export const emptyTally = (): SlotTally => ({ changed: 0, skipped: 0, failed: []
 export const SLOT_ATTEMPTS_WITH_FAILURES = 3;
 
 /**
- * Applies `change` to each application in turn, counting into `tally`. One that changed meanwhile (withdrawn,
- * verified, its child's needs updated: CONFLICT) is skipped — the next slot sees it afresh; any other failure is
+ * Applies `change` to each record (an application, a place) in turn, counting into `tally`. One that changed
+ * meanwhile (withdrawn, verified, its child's needs updated: CONFLICT) is skipped — the next slot sees it afresh; any other failure is
  * logged and listed, and the rest go on: one broken application never holds back the others.
  */
-export async function changeEach(
-  records: readonly ApplicationRecord[],
-  change: (record: ApplicationRecord) => Promise<unknown>,
+export async function changeEach<R extends { id: string }>(
+  records: readonly R[],
+  change: (record: R) => Promise<unknown>,
   log: Logger,
   tally: SlotTally,
 ): Promise<void> {
@@ -63,11 +63,11 @@ export async function changeEach(
       tally.changed += 1;
     } catch (error) {
       if (error instanceof AppError && error.code === 'CONFLICT') {
-        log.info('application skipped: it changed meanwhile', { application: record.id, why: error.message });
+        log.info('skipped: it changed meanwhile', { record: record.id, why: error.message });
         tally.skipped += 1;
       } else {
-        log.error('application change failed', {
-          application: record.id,
+        log.error('change failed', {
+          record: record.id,
           error: error instanceof Error ? error.message : String(error),
         });
         tally.failed.push(record.id);
