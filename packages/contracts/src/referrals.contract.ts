@@ -72,3 +72,14 @@ export const ZExtendReferral = z
   })
   .openapi('ExtendReferral');
 export type ExtendReferral = z.infer<typeof ZExtendReferral>;
+
+/** R-REF-07, R-REF-08: the provider's check of the originals shown after the referral. */
+export const ZConfirmReferral = z
+  .object({
+    result: z.enum(['confirmed', 'privilegeNotConfirmed', 'identityNotConfirmed']).openapi({
+      description:
+        'confirmed: the referral runs (or waits for its early-booked place); privilegeNotConfirmed: cancelled, the application re-queued without the privilege; identityNotConfirmed: expired, re-queued',
+    }),
+  })
+  .openapi('ConfirmReferral');
+export type ConfirmReferral = z.infer<typeof ZConfirmReferral>;

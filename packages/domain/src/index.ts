@@ -209,7 +209,7 @@ export { type PlaceUnit, type UnitStatus } from './allocation/place';
 export { firstWhoCanClaim, hasWindowAccess, openWindow } from './allocation/window';
 export { applicationKey } from './allocation/claim';
 export { freeUnitIndexes, isWaiting } from './allocation/place';
-export { enrollApplication, referApplication, returnToQueue } from './allocation/application';
+export { dropPrivileges, enrollApplication, referApplication, returnToQueue } from './allocation/application';
 export type { IssueInput } from './allocation/referral';
 export type { RevokedBulletin, RevokedEntry } from './allocation/bulletin';
 export { emptyRoot, leafHash, merkleTreeHash, nodeHash, type Hash } from './ledger/rfc6962';

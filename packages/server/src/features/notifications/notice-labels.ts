@@ -10,6 +10,11 @@ export const NOTICE_LABELS = {
     ru: 'направление отменено по вашему заявлению',
     en: 'the referral was cancelled at your request',
   },
+  privilegeNotConfirmed: {
+    kk: 'жеңілдік расталмады, жолдаманың күші жойылды; өтініш жеңілдіксіз кезекке қайтарылды',
+    ru: 'льгота не подтверждена, направление аннулировано; заявление возвращено в очередь без льготы',
+    en: 'the privilege was not confirmed, so the referral was cancelled; the application is back in the queue without it',
+  },
   stayEnded: {
     kk: 'уақытша орынның мерзімі аяқталды, өтініш кезекте қалады',
     ru: 'срок временного места истёк, заявление остаётся в очереди',

@@ -66,6 +66,10 @@ export const referralNotices = {
     event: 'referralChanged',
     params: { applicationNumber: record.application_number, change: NOTICE_LABELS.referralCancelled },
   }),
+  privilegeNotConfirmed: (_referral: Referral, record: Names): ApplicationNotice => ({
+    event: 'referralChanged',
+    params: { applicationNumber: record.application_number, change: NOTICE_LABELS.privilegeNotConfirmed },
+  }),
   stayEnded: (_referral: Referral, record: Names): ApplicationNotice => ({
     event: 'referralChanged',
     params: { applicationNumber: record.application_number, change: NOTICE_LABELS.stayEnded },

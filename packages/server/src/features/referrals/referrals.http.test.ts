@@ -307,6 +307,72 @@ describe('claims and referrals', () => {
     expect((await notices(app)).filter((template) => template === 'referralExpired')).toHaveLength(1);
   });
 
+  describe('R-REF-07, R-REF-08: the originals after a referral (a teacher’s employer certificate)', () => {
+    /** A referral of a queued application whose confirmed category needs its originals shown after the referral. */
+    async function awaitingOriginals() {
+      const app = await queued();
+      await t.handle.db
+        .updateTable('applications')
+        .set({ categories: ['teacher'] })
+        .where('id', '=', app)
+        .execute();
+      const { placeId } = await place(1, [app]);
+      const [referral] = ((await claim('applicantA', placeId, [app])).body as ReferralList).items;
+      expect(referral).toMatchObject({ status: 'issued', phase: 'pendingConfirmation', validUntil: null });
+      expect(await notices(app)).toContain('referralToConfirm');
+      return { app, placeId, id: referral?.id ?? 'none' };
+    }
+    const confirm = (persona: Persona, id: string, result: string) =>
+      request(persona, 'POST', `/api/referrals/${id}/confirmation`, { result });
+
+    it('confirmed by the district’s clerk: the referral runs from now and the kindergarten sees it (R-KG-07)', async () => {
+      const { app, id } = await awaitingOriginals();
+      expect((await request('kindergartenStaff', 'GET', `/api/referrals/${id}`)).status).toBe(404);
+      const confirmed = await confirm('clerkDistrict1', id, 'confirmed');
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body).toMatchObject({ status: 'issued', phase: 'running' });
+      expect((confirmed.body as ReferralView).validUntil).not.toBeNull();
+      expect(await notices(app)).toContain('referralRunning');
+      expect((await request('kindergartenStaff', 'GET', `/api/referrals/${id}`)).status).toBe(200);
+      const twice = await confirm('clerkDistrict1', id, 'confirmed');
+      expect(twice.status).toBe(409);
+      expect(error(twice.body)).toMatchObject({ rule: 'R-REF-07' });
+    });
+
+    it('a privilege not confirmed cancels it: the unit goes back, the application is queued without the privilege', async () => {
+      const { app, placeId, id } = await awaitingOriginals();
+      const cancelled = await confirm('clerkDistrict1', id, 'privilegeNotConfirmed');
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', statusReason: 'privilegeNotConfirmed' });
+      expect(await unitStatuses(t.handle.db, placeId)).toEqual([
+        { unit: 0, status: 'reported', referral: null },
+      ]);
+      const application = (await request('applicantA', 'GET', `/api/applications/${app}`))
+        .body as ApplicationView;
+      expect(application).toMatchObject({ status: 'queued', categories: [] });
+      expect((await notices(app)).at(-1)).toBe('referralChanged');
+    });
+
+    it('an identity not confirmed lets it expire (notConfirmed), the application queued again', async () => {
+      const { app, id } = await awaitingOriginals();
+      const expired = await confirm('clerkDistrict1', id, 'identityNotConfirmed');
+      expect(expired.body).toMatchObject({ status: 'expired', statusReason: 'notConfirmed' });
+      expect(
+        ((await request('applicantA', 'GET', `/api/applications/${app}`)).body as ApplicationView).status,
+      ).toBe('queued');
+      expect((await notices(app)).at(-1)).toBe('referralExpired');
+    });
+
+    it('only a clerk of the application’s district checks the originals; a wrong result names the field', async () => {
+      const { id } = await awaitingOriginals();
+      expect((await confirm('applicantA', id, 'confirmed')).status).toBe(403);
+      expect((await confirm('kindergartenStaff', id, 'confirmed')).status).toBe(403);
+      expect((await confirm('clerkDistrict2', id, 'confirmed')).status).toBe(404);
+      const bad = await confirm('clerkDistrict1', id, 'maybe');
+      expect(bad.status).toBe(400);
+      expect(error(bad.body)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'result' });
+    });
+  });
+
   it('bad input names the field: no Idempotency-Key, a malformed place ID', async () => {
     const app = await queued();
     const noKey = await request('applicantA', 'POST', '/api/referrals', {

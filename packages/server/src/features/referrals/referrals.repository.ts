@@ -13,8 +13,9 @@ export type ReferralRecord = Selectable<ReferralsTable> & {
   kindergarten_kk: string;
   kindergarten_ru: string;
   kindergarten_en: string;
-  /** The place's set vacating date (early booking, R-KG-04). */
+  /** The place's set vacating date (early booking, R-KG-04), and when it was vacated (null while waiting). */
   free_from: string | null;
+  vacated_at: Date | null;
 };
 
 /** The window a published unit belongs to: its bulletin's window of the unit's queue key (R-WIN-03). */
@@ -49,6 +50,7 @@ export function referralsRepository(db: Db) {
         'k.name_ru as kindergarten_ru',
         'k.name_en as kindergarten_en',
         'p.free_from',
+        'p.vacated_at',
       ]);
 
   return {

@@ -2,6 +2,7 @@ import { createRoute, type z } from '@hono/zod-openapi';
 import {
   ZClaimHeaders,
   ZClaimReferral,
+  ZConfirmReferral,
   ZDocumentQuery,
   ZErrorBody,
   ZExtendReferral,
@@ -15,6 +16,7 @@ import type { Clock } from '../../platform/clock';
 import { pdfHeaders, pdfResponses } from '../documents/documents.routes';
 import { cancelReferral } from './cancel-referral';
 import { claimReferral, type ClaimDeps } from './claim-referral';
+import { confirmReferral } from './confirm-referral';
 import { extendReferral } from './extend-referral';
 import { getReferral } from './get-referral';
 import { getReferralPdf, type ReferralPdfDeps } from './get-referral-pdf';
@@ -86,6 +88,15 @@ const routes = {
     request: { params: ZReferralId },
     responses: ok(ZReferral, 'The referral after the change'),
   }),
+  confirm: createRoute({
+    method: 'post',
+    path: '/api/referrals/{id}/confirmation',
+    tags: ['referrals'],
+    summary:
+      "The provider's check of the originals shown after the referral (R-REF-07, R-REF-08): the district's clerks",
+    request: { params: ZReferralId, body: { ...json(ZConfirmReferral), required: true } },
+    responses: ok(ZReferral, 'The referral after the check'),
+  }),
 };
 
 export type ReferralsRouteDeps = ClaimDeps &
@@ -130,5 +141,17 @@ export function referralsRoutes(deps: ReferralsRouteDeps) {
     )
     .openapi(routes.cancel, async (c) =>
       c.json(await cancelReferral(deps, actorOf(c), c.req.valid('param').id, deps.clock.now()), 200),
+    )
+    .openapi(routes.confirm, async (c) =>
+      c.json(
+        await confirmReferral(
+          deps,
+          actorOf(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          deps.clock.now(),
+        ),
+        200,
+      ),
     );
 }
