@@ -13,7 +13,7 @@ import {
   rushClaim,
   scratchDatabase,
   seedRush,
-} from './rush-world';
+} from '../packages/server/src/testing/rush-world';
 import { manualClock } from '../packages/server/src/platform/clock';
 import { createLogger } from '../packages/server/src/platform/logger';
 import { createPorts, parsePortsConfig } from '../packages/server/src/ports';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@kezek/db';
 import pg from 'pg';
-import { ensureFixtureTerritory } from '../packages/server/src/testing/auth-fixtures.repository';
-import { authRepository } from '../packages/server/src/features/auth/auth.repository';
-import { openSession } from '../packages/server/src/features/auth/open-session';
-import { insertQueuedApplication } from '../packages/server/src/features/places/places.fixtures';
-import { publishPlaceWithWindow } from '../packages/server/src/features/referrals/referrals.fixtures';
+import { ensureFixtureTerritory } from './auth-fixtures.repository';
+import { authRepository } from '../features/auth/auth.repository';
+import { openSession } from '../features/auth/open-session';
+import { insertQueuedApplication } from '../features/places/places.fixtures';
+import { publishPlaceWithWindow } from '../features/referrals/referrals.fixtures';
 
 /**
  * The world of the rush benchmark at 07:00: `clients` applicants, each with a queued application of
