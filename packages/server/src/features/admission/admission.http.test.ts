@@ -11,6 +11,7 @@ import {
   type AuthTestApp,
   type Persona,
 } from '../../testing/auth-fixtures';
+import { insertQueuedApplication } from '../places/places.fixtures';
 import { publishPlaceWithWindow, unitStatuses } from '../referrals/referrals.fixtures';
 
 let t: AuthTestApp;
@@ -103,6 +104,35 @@ describe('admission (service 2)', () => {
     const list = await request('kindergartenStaff', 'GET', '/api/kindergarten/referrals');
     expect((list.body as ReferralList).items.map((r) => r.id)).not.toContain(referral.id);
     expect(await lastNotice(referral.applicationId)).toMatchObject({ template: 'admitted' });
+  });
+
+  it('R-ADM-09: admitted, the child’s other waiting application (a special queue) goes to the archive, its applicant told', async () => {
+    const referral = await referred();
+    const child = await t.handle.db
+      .selectFrom('referrals')
+      .select('child_id')
+      .where('id', '=', referral.id)
+      .executeTakeFirstOrThrow();
+    const { applicationId: other } = await insertQueuedApplication(t.handle.db, {
+      birthDate: '2022-02-01',
+      submittedAt: new Date('2025-06-01T05:00:00Z'),
+      childId: child.child_id,
+      queue: 'special:speech',
+    });
+    const admitted = await request(
+      'kindergartenStaff',
+      'POST',
+      `/api/referrals/${referral.id}/admission`,
+      contract,
+    );
+    expect(admitted.status).toBe(200);
+    const archived = await t.handle.db
+      .selectFrom('applications')
+      .select(['status', 'status_reason'])
+      .where('id', '=', other)
+      .executeTakeFirstOrThrow();
+    expect(archived).toEqual({ status: 'archived', status_reason: 'enrolledElsewhere' });
+    expect(await lastNotice(other)).toMatchObject({ template: 'archived' });
   });
 
   it('R-ADM-05: a health certificate more than 3 days older than the contract is refused, naming the field', async () => {

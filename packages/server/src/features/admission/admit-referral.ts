@@ -9,7 +9,11 @@ import {
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { requireStaff } from '../auth/authorize';
-import { changeReferral, type ReferralChangeDeps } from '../referrals/referral-change';
+import { recipientsOf } from '../applications/application-notice';
+import { queueKeyOf } from '../applications/application-view';
+import { noticeLabel } from '../notifications/notice-labels';
+import { changeReferral, type ReferralChangeDeps, type ReferralRepos } from '../referrals/referral-change';
+import type { ReferralRecord } from '../referrals/referrals.repository';
 import { referralNotices } from '../referrals/referral-notice';
 
 function date(text: string, field: string): LocalDate {
@@ -57,5 +61,61 @@ export async function admitReferral(
       decided_by: actor.kind === 'staff' ? actor.userId : null,
     },
     notice: referralNotices.admitted,
+    also: (repos, referral, record) =>
+      referral.admission === 'temporary'
+        ? Promise.resolve()
+        : archiveOtherApplications(repos, actor, record, now),
   });
+}
+
+/**
+ * R-ADM-09: admitted under a permanent referral, the child's other applications still waiting (another queue, a
+ * special or sanatorium one) go to the archive (`enrolledElsewhere`), each applicant told; a temporary stay keeps
+ * them (R-REF-13).
+ */
+async function archiveOtherApplications(
+  { applications, audit, notify }: ReferralRepos,
+  actor: Actor,
+  record: ReferralRecord,
+  now: Date,
+): Promise<void> {
+  for (const other of await applications.waitingOfChild(record.child_id, record.application_id)) {
+    if (
+      !(await applications.update(other.id, other.version, {
+        status: 'archived',
+        status_reason: 'enrolledElsewhere',
+        updated_at: now,
+      }))
+    )
+      throw new AppError('CONFLICT', 'An application of the child changed meanwhile; retry');
+    if (other.status === 'queued')
+      await applications.recordQueueEvent({
+        queue_key: queueKeyOf(other),
+        at: now,
+        kind: 'archived',
+        application_id: other.id,
+      });
+    await audit.record({
+      at: now,
+      actor,
+      action: 'application.archived',
+      entityType: 'application',
+      entityId: other.id,
+      data: {
+        from: other.status,
+        to: 'archived',
+        reason: 'enrolledElsewhere',
+        referral: record.id,
+        rule: 'R-ADM-09',
+      },
+    });
+    const to = recipientsOf(other, now);
+    await notify(
+      {
+        event: 'archived',
+        params: { applicationNumber: other.number, reason: noticeLabel('enrolledElsewhere', to.language) },
+      },
+      to,
+    );
+  }
 }

@@ -62,6 +62,16 @@ export function applicationsRepository(db: Db) {
     lockById: (id: string): Promise<ApplicationRecord | undefined> =>
       records().where('a.id', '=', id).forUpdate('a').executeTakeFirst(),
 
+    /** R-ADM-09: the child's other applications still waiting (pending, queued, stopped), locked for their archive. */
+    waitingOfChild: (childId: string, exceptId: string): Promise<ApplicationRecord[]> =>
+      records()
+        .where('a.child_id', '=', childId)
+        .where('a.id', '<>', exceptId)
+        .where('a.status', 'in', ['pending', 'queued', 'stopped'])
+        .orderBy('a.submitted_at')
+        .forUpdate('a')
+        .execute(),
+
     /** What a position lookup needs, with its queue's version, in one statement (no 4-table join to plan). */
     positionRecord: (id: string): Promise<PositionRecord | undefined> =>
       db

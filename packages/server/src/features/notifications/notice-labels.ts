@@ -77,6 +77,11 @@ export const NOTICE_LABELS = {
     en: 'expired documents',
   },
 
+  enrolledElsewhere: {
+    kk: 'бала басқа өтініш бойынша балабақшаға қабылданды',
+    ru: 'ребёнок принят в детский сад по другому заявлению',
+    en: 'the child was admitted to a kindergarten under another application',
+  },
   ageLimit: {
     kk: 'бала 1 қыркүйекке дейін 6 жасқа толды',
     ru: 'ребёнку исполнилось 6 лет до 1 сентября',

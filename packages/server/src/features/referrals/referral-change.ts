@@ -66,6 +66,8 @@ export type ReferralChange = {
   admission?: Omit<Insertable<AdmissionsTable>, 'id' | 'referral_id' | 'decided_at'>;
   /** What the applicant is told (R-NOTIF-03/04; see referralNotices); undefined when nothing is worth a message. */
   notice?: (referral: Referral, record: ReferralRecord) => ApplicationNotice | undefined;
+  /** More of the same change, in its transaction (R-ADM-09: the child's other applications archived). */
+  also?: (repos: ReferralRepos, referral: Referral, record: ReferralRecord) => Promise<void>;
 };
 
 const QUEUE_EVENT: Partial<Record<Application['status'], string>> = {
@@ -114,7 +116,7 @@ export async function applyReferralChange(
   if (change.admission !== undefined)
     await referrals.insertAdmission({ ...change.admission, referral_id: record.id, decided_at: now });
   const notice = change.notice?.(referral, record);
-  if (change.application === undefined && notice === undefined)
+  if (change.application === undefined && notice === undefined && change.also === undefined)
     return audited(audit, actor, record, referral, now, change.action);
   const application = await applications.lockById(record.application_id);
   if (application === undefined) throw new Error(`referral ${record.id}: its application vanished`);
@@ -140,6 +142,7 @@ export async function applyReferralChange(
     }
   }
   if (notice !== undefined) await notify(notice, recipientsOf(application, now));
+  await change.also?.({ referrals, applications, audit, notify }, referral, record);
   await audited(audit, actor, record, referral, now, change.action);
 }
 
