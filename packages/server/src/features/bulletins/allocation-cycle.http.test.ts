@@ -228,6 +228,14 @@ describe('the 07:00 window job', () => {
       { application_id: apps.b, rank: 2 },
       { application_id: apps.c, rank: 3 },
     ]);
+    // R-NOTIF-04: each holder of the access is told until when it lasts; nobody else is.
+    const told = await t.handle.db
+      .selectFrom('outbox')
+      .select(['application_id', 'payload'])
+      .where('template', '=', 'windowOpened')
+      .execute();
+    expect(new Set(told.map((row) => row.application_id))).toEqual(new Set([apps.a, apps.b, apps.c]));
+    expect(told[0]?.payload).toMatchObject({ windowEndsAt: FRI_0700.toISOString() });
   });
 
   it('R-WIN-06, R-WIN-07: in the window only the frozen set may claim; after it the first 1000 of the live queue', async () => {

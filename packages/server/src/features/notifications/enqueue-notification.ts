@@ -35,6 +35,11 @@ export async function enqueueNotification<E extends NotificationEvent>(
   trx: Db,
   input: EnqueueNotification<E>,
 ): Promise<number> {
+  return notificationsRepository(trx).insert(outboxRows(input));
+}
+
+/** The outbox rows of one notice (one per SMS number, one for the e-mail), for a caller writing many at once. */
+export function outboxRows<E extends NotificationEvent>(input: EnqueueNotification<E>): OutboxInsert[] {
   const numbers = [...new Set((input.recipients.smsNumbers ?? []).map((n, i) => normalizedMobile(n, i)))];
   if (numbers.length > MAX_SMS_NUMBERS) {
     const refused = refusal(
@@ -58,11 +63,10 @@ export async function enqueueNotification<E extends NotificationEvent>(
     dedupeKey: input.dedupeKey ?? null,
     createdAt: input.now,
   };
-  const rows: OutboxInsert[] = [
+  return [
     ...numbers.map((recipient) => ({ ...common, channel: 'sms' as const, recipient })),
     ...(email === undefined ? [] : [{ ...common, channel: 'email' as const, recipient: email }]),
   ];
-  return notificationsRepository(trx).insert(rows);
 }
 
 function normalizedMobile(number: string, index: number): string {

@@ -28,29 +28,36 @@ export type NotificationsRepository = ReturnType<typeof notificationsRepository>
 export function notificationsRepository(db: Db) {
   return {
     /** Inserts the rows; a row whose (dedupe key, channel, recipient) exists is skipped. Returns how many were new. */
+    /** Inserts the rows, 1000 per statement (a window's access set can be thousands); returns how many were new. */
     async insert(rows: readonly OutboxInsert[]): Promise<number> {
-      if (rows.length === 0) return 0;
-      const inserted = await db
-        .insertInto('outbox')
-        .values(
-          rows.map((row) => ({
-            created_at: row.createdAt,
-            channel: row.channel,
-            recipient: row.recipient,
-            template: row.template,
-            language: row.language,
-            payload: JSON.stringify(row.payload),
-            next_attempt_at: row.createdAt,
-            application_id: row.applicationId,
-            dedupe_key: row.dedupeKey,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['dedupe_key', 'channel', 'recipient']).where('dedupe_key', 'is not', null).doNothing(),
-        )
-        .returning('id')
-        .execute();
-      return inserted.length;
+      let count = 0;
+      for (let start = 0; start < rows.length; start += 1000) {
+        const inserted = await db
+          .insertInto('outbox')
+          .values(
+            rows.slice(start, start + 1000).map((row) => ({
+              created_at: row.createdAt,
+              channel: row.channel,
+              recipient: row.recipient,
+              template: row.template,
+              language: row.language,
+              payload: JSON.stringify(row.payload),
+              next_attempt_at: row.createdAt,
+              application_id: row.applicationId,
+              dedupe_key: row.dedupeKey,
+            })),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(['dedupe_key', 'channel', 'recipient'])
+              .where('dedupe_key', 'is not', null)
+              .doNothing(),
+          )
+          .returning('id')
+          .execute();
+        count += inserted.length;
+      }
+      return count;
     },
 
     /**

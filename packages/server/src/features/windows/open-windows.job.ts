@@ -20,6 +20,12 @@ import {
   ALLOCATION_TICK_MS,
   type AllocationJobDeps,
 } from '../bulletins/publish-bulletins.job';
+import { recipientsOf } from '../applications/application-notice';
+import { outboxRows } from '../notifications/enqueue-notification';
+import {
+  notificationsRepository,
+  type NotificationsRepository,
+} from '../notifications/notifications.repository';
 import { windowsRepository, type WindowRow, type WindowsRepository } from './windows.repository';
 
 export const OPEN_WINDOWS = 'openWindows';
@@ -36,10 +42,11 @@ type WindowRepos = {
   applications: ApplicationsRepository;
   windows: WindowsRepository;
   audit: AuditRepository;
+  outbox: NotificationsRepository;
 };
 
 async function openOne(
-  { applications, windows, audit }: WindowRepos,
+  { applications, windows, audit, outbox }: WindowRepos,
   rules: Rules,
   window: WindowRow,
   opensAt: Date,
@@ -67,7 +74,23 @@ async function openOne(
   const access = firstWhoCanClaim(order, window.units, (id) => !blocked.has(id) && !privilegeBlocked.has(id));
   const opened = openWindow(pending, at, access, policy, rules.calendar);
   if (opened.closesAt === undefined) throw new Error('an opened window has no closing instant');
-  if (!(await windows.open(window.id, opensAt, new Date(opened.closesAt), opened.access))) return 0;
+  const closesAt = new Date(opened.closesAt);
+  if (!(await windows.open(window.id, opensAt, closesAt, opened.access))) return 0;
+  // R-NOTIF-04: each holder of the access is told until when it lasts — one insert for the whole window.
+  const contacts = await windows.contactsOf(opened.access);
+  await outbox.insert(
+    contacts.flatMap((contact) => {
+      const to = recipientsOf(contact, opensAt);
+      return outboxRows({
+        event: 'windowOpened',
+        params: { applicationNumber: contact.number, windowEndsAt: closesAt },
+        language: to.language,
+        applicationId: to.applicationId,
+        recipients: to,
+        now: opensAt,
+      });
+    }),
+  );
   await audit.record({
     at: opensAt,
     actor: SYSTEM,
@@ -91,6 +114,7 @@ export function openWindowsJob(deps: AllocationJobDeps): JobDefinition {
     applications: applicationsRepository(trx),
     windows: windowsRepository(trx),
     audit: auditRepository(trx),
+    outbox: notificationsRepository(trx),
   }));
   return {
     name: OPEN_WINDOWS,

@@ -64,6 +64,16 @@ export function windowsRepository(db: Db) {
       return new Set(rows.map((row) => row.id));
     },
 
+    /** Where the holders of a window's access are told (R-NOTIF-04): each application's number and contacts. */
+    contactsOf: (applicationIds: readonly string[]) =>
+      applicationIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('applications')
+            .select(['id', 'number', 'language', 'sms_numbers', 'email'])
+            .where('id', 'in', applicationIds)
+            .execute(),
+
     /** R-WIN-04, R-WIN-05: opens the window with its frozen access set; false if it was open already. */
     async open(id: number, opensAt: Date, closesAt: Date, access: readonly string[]): Promise<boolean> {
       const updated = await db
