@@ -220,6 +220,7 @@ export type Database = {
   window_access: WindowAccessTable;
   referrals: ReferralsTable;
   admissions: AdmissionsTable;
+  admission_requests: AdmissionRequestsTable;
   policy_changes: PolicyChangesTable;
   calendar_years: CalendarYearsTable;
   sessions: SessionsTable;
@@ -453,4 +454,19 @@ export type AdmissionsTable = {
   decided_at: Timestamp;
   decided_by: string | null;
   idempotency_key: string | null;
+  signature: Generated<string | null>;
+  signer_iin: Generated<string | null>;
 };
+
+/** R-ADM-03: a parent's portal request to be admitted on a running referral (migration 0011). */
+export type AdmissionRequestsTable = {
+  id: string;
+  referral_id: string;
+  documents: ColumnType<AdmissionDocumentRow[], string, string>;
+  received_at: Timestamp;
+  registered_on: string;
+  check_due_at: Timestamp;
+  submitted_by: string;
+};
+
+export type AdmissionDocumentRow = { kind: string; reference: string; issuedOn?: string };

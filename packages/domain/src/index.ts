@@ -228,3 +228,10 @@ export {
 } from './ledger/tree-head';
 export { canonicalJson, canonicalJsonBytes } from './ledger/canonical-json';
 export { seededRandom } from './support/seeded-random';
+export {
+  ADMISSION_DOCUMENT_KINDS,
+  admissionRequestTerms,
+  missingAdmissionDocuments,
+  type AdmissionDocument,
+  type AdmissionDocumentKind,
+} from './allocation/admission-request';

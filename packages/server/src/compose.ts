@@ -183,6 +183,8 @@ export function composeApp(deps: AppDeps) {
       admissionRoutes({
         transaction: referralTransactor(deps.db),
         referrals: referralsRepository(deps.db),
+        signature: deps.ports.signature,
+        rules: deps.rules ?? DEFAULT_RULES,
         format: formatNational,
         clock: deps.clock,
       }),

@@ -1,5 +1,20 @@
-import type { ApplicationReceipt, ApplicationView, ReferralList, ReferralView } from '@kezek/contracts';
-import { addDays, localDate } from '@kezek/domain';
+import {
+  admissionDecisionPayload,
+  type AdmissionCase,
+  type ApplicationReceipt,
+  type ApplicationView,
+  type ReferralList,
+  type ReferralView,
+} from '@kezek/contracts';
+import {
+  addDays,
+  addOfficeMinutes,
+  instantFromEpochMs,
+  KZ_WORKING_DAY_CALENDAR,
+  localDate,
+  makeIin,
+} from '@kezek/domain';
+import { formatNational, nationalDate } from '../../platform/national-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devChildIin } from '../../ports/individuals-port';
 import { describeAccessMatrix } from '../../testing/access-matrix';
@@ -65,6 +80,9 @@ const lastNotice = (applicationId: string) =>
     .where('application_id', '=', applicationId)
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
+
+const addOfficeMinutesTo = (at: Date, minutes: number) =>
+  new Date(addOfficeMinutes(instantFromEpochMs(at.getTime()), minutes, KZ_WORKING_DAY_CALENDAR));
 
 const contract = {
   contractNumber: 'D-2026/17',
@@ -311,5 +329,89 @@ describe('§16: the general queue after a privileged referral to a state kinderg
     } finally {
       t.clock.set(before);
     }
+  });
+});
+
+describe('service 2 on the portal (§32 ¶6–8)', () => {
+  const documents = [
+    { kind: 'vaccinationCard065', reference: 'e-065-2026-1' },
+    { kind: 'healthCertificate027', reference: 'e-027-2026-1', issuedOn: '2026-03-01' },
+  ];
+  /** The head of the kindergarten, who signs its decisions. */
+  const HEAD_IIN: string = makeIin(localDate('1980-01-01'), 'female', 15);
+  const signedAdmission = (number: string) =>
+    admissionDecisionPayload({
+      referralNumber: number,
+      decision: 'admitted',
+      contractNumber: contract.contractNumber,
+      contractDate: contract.contractDate,
+    });
+
+  it('R-ADM-01, R-ADM-03: the parent sends the e-copies; registered today, completeness due 30 working minutes later', async () => {
+    const referral = await referred();
+    const sent = await request('applicantA', 'POST', `/api/referrals/${referral.id}/admission-request`, {
+      documents: documents.slice(0, 1),
+    });
+    expect(sent.status).toBe(201);
+    const request_ = (sent.body as AdmissionCase).request;
+    expect(request_?.missing).toEqual(['healthCertificate027']);
+    const now = t.clock.now();
+    expect(request_?.registeredOn).toBe(nationalDate(addOfficeMinutesTo(now, 0)));
+    expect(request_?.checkDueAt).toBe(formatNational(addOfficeMinutesTo(now, 30)));
+    const twice = await request('applicantA', 'POST', `/api/referrals/${referral.id}/admission-request`, {
+      documents,
+    });
+    expect(twice.status).toBe(409);
+    expect(error(twice.body)).toMatchObject({ rule: 'R-ADM-03' });
+    const seen = await request('kindergartenStaff', 'GET', `/api/referrals/${referral.id}/admission`);
+    expect((seen.body as AdmissionCase).request?.documents).toHaveLength(1);
+  });
+
+  it('R-ADM-03: the decision on a portal request is signed with the EDS, verified, and shown in the parent’s account', async () => {
+    const referral = await referred();
+    await request('applicantA', 'POST', `/api/referrals/${referral.id}/admission-request`, { documents });
+    const unsigned = await request(
+      'kindergartenStaff',
+      'POST',
+      `/api/referrals/${referral.id}/admission`,
+      contract,
+    );
+    expect(unsigned.status).toBe(422);
+    expect(error(unsigned.body)).toMatchObject({ rule: 'R-ADM-03', field: 'signature' });
+    const forged = await request('kindergartenStaff', 'POST', `/api/referrals/${referral.id}/admission`, {
+      ...contract,
+      signature: t.signatures.sign(signedAdmission('another-number'), HEAD_IIN),
+    });
+    expect(forged.status).toBe(422);
+    expect(error(forged.body)).toMatchObject({ rule: 'R-ADM-03', field: 'signature' });
+    const admitted = await request('kindergartenStaff', 'POST', `/api/referrals/${referral.id}/admission`, {
+      ...contract,
+      signature: t.signatures.sign(signedAdmission(referral.number), HEAD_IIN),
+    });
+    expect(admitted.status).toBe(200);
+    const mine = await request('applicantA', 'GET', `/api/referrals/${referral.id}/admission`);
+    expect((mine.body as AdmissionCase).decision).toMatchObject({
+      decision: 'admitted',
+      contractNumber: contract.contractNumber,
+      signed: true,
+      signerIin: HEAD_IIN,
+    });
+  });
+
+  it('R-ADM-03: only the referral’s applicant asks, and only on a running referral; others do not see the case', async () => {
+    const referral = await referred();
+    const path = `/api/referrals/${referral.id}/admission-request`;
+    expect((await request('applicantB', 'POST', path, { documents })).status).toBe(404);
+    expect((await request('kindergartenStaff', 'POST', path, { documents })).status).toBe(403);
+    expect((await request('applicantB', 'GET', `/api/referrals/${referral.id}/admission`)).status).toBe(404);
+    const bad = await request('applicantA', 'POST', path, {
+      documents: [{ kind: 'passport', reference: 'x' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(error(bad.body).field).toMatch(/^documents/);
+    await request('applicantA', 'POST', `/api/referrals/${referral.id}/cancellation`);
+    const late = await request('applicantA', 'POST', path, { documents });
+    expect(late.status).toBe(409);
+    expect(error(late.body)).toMatchObject({ rule: 'R-ADM-03' });
   });
 });

@@ -1,6 +1,8 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import {
+  ZAdmissionCase,
   ZAdmitReferral,
+  ZRequestAdmission,
   ZErrorBody,
   ZReferral,
   ZReferralId,
@@ -12,7 +14,11 @@ import { createRouter, json } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import type { ReferralChangeDeps } from '../referrals/referral-change';
 import type { ReferralsRepository } from '../referrals/referrals.repository';
+import type { Rules } from '../../platform/rules';
+import type { SignaturePort } from '../../ports/signature-port';
 import { admitReferral } from './admit-referral';
+import { getAdmissionCase } from './get-admission-case';
+import { requestAdmission } from './request-admission';
 import { listReferredChildren } from './list-referred-children';
 import { refuseAdmission } from './refuse-admission';
 
@@ -42,6 +48,27 @@ const routes = {
     request: { params: ZReferralId, body: { ...json(ZAdmitReferral), required: true } },
     responses: ok(ZReferral, 'The referral, admitted'),
   }),
+  request: createRoute({
+    method: 'post',
+    path: '/api/referrals/{id}/admission-request',
+    tags: ['admission'],
+    summary:
+      'The parent sends the e-copies of the admission documents on the portal (R-ADM-01, R-ADM-03): checked within 30 minutes of working time',
+    request: { params: ZReferralId, body: { ...json(ZRequestAdmission), required: true } },
+    responses: {
+      201: { description: 'The admission case with the registered request', ...json(ZAdmissionCase) },
+      ...errors,
+    },
+  }),
+  case: createRoute({
+    method: 'get',
+    path: '/api/referrals/{id}/admission',
+    tags: ['admission'],
+    summary:
+      "A referral's admission case: the portal request (what it lacks, when it is due) and the signed decision",
+    request: { params: ZReferralId },
+    responses: ok(ZAdmissionCase, 'The admission case'),
+  }),
   refuse: createRoute({
     method: 'post',
     path: '/api/referrals/{id}/admission-refusal',
@@ -52,7 +79,12 @@ const routes = {
   }),
 };
 
-export type AdmissionRouteDeps = ReferralChangeDeps & { referrals: ReferralsRepository; clock: Clock };
+export type AdmissionRouteDeps = ReferralChangeDeps & {
+  referrals: ReferralsRepository;
+  signature: SignaturePort;
+  rules: Rules;
+  clock: Clock;
+};
 
 /** Service 2: the kindergarten's side of a referral. */
 export function admissionRoutes(deps: AdmissionRouteDeps) {
@@ -63,6 +95,21 @@ export function admissionRoutes(deps: AdmissionRouteDeps) {
         await admitReferral(deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'), deps.clock.now()),
         200,
       ),
+    )
+    .openapi(routes.request, async (c) =>
+      c.json(
+        await requestAdmission(
+          deps,
+          actorOf(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          deps.clock.now(),
+        ),
+        201,
+      ),
+    )
+    .openapi(routes.case, async (c) =>
+      c.json(await getAdmissionCase(deps, actorOf(c), c.req.valid('param').id), 200),
     )
     .openapi(routes.refuse, async (c) =>
       c.json(

@@ -1,4 +1,4 @@
-import type { AdmitReferral, ReferralView } from '@kezek/contracts';
+import { admissionDecisionPayload, type AdmitReferral, type ReferralView } from '@kezek/contracts';
 import {
   admitReferral as admit,
   enrollApplication,
@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/app-error';
 import { requireStaff } from '../auth/authorize';
 import { recipientsOf } from '../applications/application-notice';
+import { decisionSignature, type DecisionSignatureDeps } from './decision-signature';
 import { queueKeyOf } from '../applications/application-view';
 import { noticeLabel } from '../notifications/notice-labels';
 import { changeReferral, type ReferralChangeDeps, type ReferralRepos } from '../referrals/referral-change';
@@ -29,7 +30,7 @@ function date(text: string, field: string): LocalDate {
  * than the contract is no ground to admit: the kindergarten refuses with `expiredDocuments` instead (R-ADM-04).
  */
 export async function admitReferral(
-  deps: ReferralChangeDeps,
+  deps: ReferralChangeDeps & DecisionSignatureDeps,
   actor: Actor,
   id: string,
   input: AdmitReferral,
@@ -47,6 +48,20 @@ export async function admitReferral(
         rule: 'R-ADM-05',
       },
     );
+  requireStaff(actor, ['kindergartenStaff']);
+  const signed = await decisionSignature(
+    deps,
+    actor,
+    id,
+    (referralNumber) =>
+      admissionDecisionPayload({
+        referralNumber,
+        decision: 'admitted',
+        contractNumber: input.contractNumber,
+        contractDate: input.contractDate,
+      }),
+    input.signature,
+  );
   return changeReferral(deps, actor, id, now, {
     allowed: (who) => requireStaff(who, ['kindergartenStaff']),
     action: 'referral.admitted',
@@ -59,6 +74,7 @@ export async function admitReferral(
       contract_number: input.contractNumber,
       contract_date: contractDate,
       decided_by: actor.kind === 'staff' ? actor.userId : null,
+      ...signed,
     },
     notice: referralNotices.admitted,
     also: (repos, referral, record) =>

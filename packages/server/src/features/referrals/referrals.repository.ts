@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AdmissionsTable, Db, ReferralsTable } from '@kezek/db';
+import type { AdmissionRequestsTable, AdmissionsTable, Db, ReferralsTable } from '@kezek/db';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 
 /** A referral with what its views and access checks need: the application, its district, the kindergarten. */
@@ -16,6 +16,8 @@ export type ReferralRecord = Selectable<ReferralsTable> & {
   /** The place's set vacating date (early booking, R-KG-04), and when it was vacated (null while waiting). */
   free_from: string | null;
   vacated_at: Date | null;
+  /** The child has special educational needs: the PMPC conclusion is among the admission documents (R-ADM-01). */
+  child_sen: boolean;
 };
 
 /** The window a published unit belongs to: its bulletin's window of the unit's queue key (R-WIN-03). */
@@ -38,6 +40,7 @@ export function referralsRepository(db: Db) {
       .innerJoin('settlements as s', 's.kato', 'a.settlement_kato')
       .innerJoin('places as p', 'p.id', 'r.place_id')
       .innerJoin('kindergartens as k', 'k.id', 'p.kindergarten_id')
+      .innerJoin('children as c', 'c.id', 'r.child_id')
       .selectAll('r')
       .select([
         'a.number as application_number',
@@ -51,6 +54,7 @@ export function referralsRepository(db: Db) {
         'k.name_en as kindergarten_en',
         'p.free_from',
         'p.vacated_at',
+        'c.sen as child_sen',
       ]);
 
   return {
@@ -237,6 +241,22 @@ export function referralsRepository(db: Db) {
         )
         .orderBy('r.number')
         .execute(),
+
+    /** R-ADM-03: the parent's portal request on a referral, if any. */
+    admissionRequest: (referralId: string) =>
+      db
+        .selectFrom('admission_requests')
+        .selectAll()
+        .where('referral_id', '=', referralId)
+        .executeTakeFirst(),
+
+    async insertAdmissionRequest(row: Insertable<AdmissionRequestsTable>): Promise<void> {
+      await db.insertInto('admission_requests').values(row).execute();
+    },
+
+    /** The kindergarten's decision on a referral (R-ADM-02..04, -09), if made. */
+    admissionDecision: (referralId: string) =>
+      db.selectFrom('admissions').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
 
     async insert(row: Insertable<ReferralsTable>): Promise<void> {
       await db.insertInto('referrals').values(row).execute();
