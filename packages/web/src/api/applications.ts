@@ -96,3 +96,7 @@ export const fetchRefusalReceipt = (id: string, signal?: AbortSignal): Promise<R
     undefined,
     withSignal(signal),
   );
+
+/** R-ORDER-07: the applicant's wanted categories; added ones stay pending until a clerk confirms them. */
+export const changeCategories = (id: string, version: number, categories: readonly string[]) =>
+  action(id, 'categories', { version, categories });

@@ -17,7 +17,9 @@ import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
 import { formatInstant, formatNumber } from '../../i18n/format';
 import { StatusBadge, useQueueLabel } from './application-labels';
+import { CATEGORY_CHANGEABLE } from './categories-change';
 import { ContactsForm } from './contacts-form';
+import { PlacementOverview } from './placement-overview';
 import { PositionTimeline } from './position-timeline';
 import { RefusalReceiptSection } from './refusal-receipt';
 
@@ -214,6 +216,16 @@ const ApplicationDetail = ({ id }: { id: string }) => {
           </div>
         )}
       </dl>
+      {CATEGORY_CHANGEABLE.includes(application.status) && (
+        <p>
+          <Link to={`/my/applications/${application.id}/categories`} data-testid="change-categories">
+            {t('placement.categories.link')}
+          </Link>
+        </p>
+      )}
+      {['queued', 'stopped', 'referred', 'enrolled'].includes(application.status) && (
+        <PlacementOverview applicationId={application.id} />
+      )}
       {application.status === 'rejected' ? (
         <RefusalReceiptSection id={application.id} />
       ) : (

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { CATEGORIES } from '@kezek/domain';
 import { fetchMyChildren, submitApplication } from '../../api/applications';
 import { toApiError, type ApiError } from '../../api/client';
+import { fetchLatestBulletins } from '../../api/placement';
 import { fetchOverview } from '../../api/public';
 import { errorMessage } from '../../app/error-message';
 import { Field, FormError } from '../../app/form';
@@ -23,6 +24,7 @@ import {
   type ApplyDraft,
   type Step,
 } from './apply-form';
+import { settlementGroups } from './settlement-options';
 
 type StepProps = {
   draft: ApplyDraft;
@@ -163,15 +165,21 @@ const CategoriesStep = ({ draft, set, problem }: StepProps) => {
   );
 };
 
+/** Every settlement with a kindergarten has a bulletin a day, so the newest 100 name them all (up to 100). */
+const loadSettlements = async (signal: AbortSignal) => {
+  const [overview, bulletins] = await Promise.all([fetchOverview(signal), fetchLatestBulletins(signal)]);
+  return settlementGroups(overview, bulletins.items);
+};
+
 const SettlementStep = ({ draft, set, problem }: StepProps) => {
   const { t, language } = useI18n();
-  const overview = useResource('overview', (signal) => fetchOverview(signal));
+  const groups = useResource('apply-settlements', (signal) => loadSettlements(signal));
   return (
     <fieldset className="fieldset">
       <legend>{t('apply.settlementLegend')}</legend>
       <div aria-live="polite">
-        {overview.status === 'loading' && <Loading />}
-        {overview.status === 'error' && <ErrorState error={overview.error} onRetry={overview.retry} />}
+        {groups.status === 'loading' && <Loading />}
+        {groups.status === 'error' && <ErrorState error={groups.error} onRetry={groups.retry} />}
       </div>
       <Field label={t('apply.settlement')} hint={t('apply.settlementHint')} error={problem('settlement')}>
         {(props) => (
@@ -182,11 +190,11 @@ const SettlementStep = ({ draft, set, problem }: StepProps) => {
             onChange={(e) => set({ settlement: e.target.value })}
           >
             <option value="">{t('apply.choose')}</option>
-            {overview.data?.regions.map((region) => (
-              <optgroup key={region.kato} label={localizedName(region.name, language)}>
-                {region.districts.map((district) => (
-                  <option key={district.kato} value={district.kato}>
-                    {localizedName(district.name, language)}
+            {groups.data?.map((group) => (
+              <optgroup key={group.kato} label={localizedName(group.name, language)}>
+                {group.settlements.map((settlement) => (
+                  <option key={settlement.kato} value={settlement.kato}>
+                    {localizedName(settlement.name, language)}
                   </option>
                 ))}
               </optgroup>

@@ -1,8 +1,10 @@
 import type { Area } from '../../app/area';
 import { ApplicationPage } from './application-page';
 import { ApplyPage } from './apply-page';
+import { CategoriesPage } from './categories-page';
 import { MyApplicationsPage } from './my-applications-page';
 import { NotificationsPage } from './notifications-page';
+import { ReferralPage } from './referral-page';
 
 export const area: Area = {
   rank: 20,
@@ -16,5 +18,7 @@ export const area: Area = {
     { pattern: '/my/apply', render: () => <ApplyPage /> },
     { pattern: '/my/notifications', render: () => <NotificationsPage /> },
     { pattern: '/my/applications/:id', render: ({ id = '' }) => <ApplicationPage id={id} /> },
+    { pattern: '/my/applications/:id/categories', render: ({ id = '' }) => <CategoriesPage id={id} /> },
+    { pattern: '/my/referrals/:id', render: ({ id = '' }) => <ReferralPage id={id} /> },
   ],
 };

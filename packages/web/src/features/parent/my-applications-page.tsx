@@ -8,6 +8,7 @@ import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
 import { formatInstant, formatNumber } from '../../i18n/format';
 import { StatusBadge, useQueueLabel } from './application-labels';
+import { PlacementOverview } from './placement-overview';
 
 /** The queue number of a queued application, loaded per card (the list itself carries no positions). */
 const PositionLine = ({ id }: { id: string }) => {
@@ -75,18 +76,20 @@ const MyApplications = () => {
         {list.status === 'loading' && <Loading />}
         {list.status === 'error' && <ErrorState error={list.error} onRetry={list.retry} />}
       </div>
-      {list.status === 'ready' &&
-        (list.data.items.length === 0 ? (
-          <EmptyState title={t('parent.empty')}>
-            <p>{t('parent.emptyHint')}</p>
-          </EmptyState>
-        ) : (
+      {list.status === 'ready' && list.data.items.length === 0 && (
+        <EmptyState title={t('parent.empty')}>
+          <p>{t('parent.emptyHint')}</p>
+        </EmptyState>
+      )}
+      {list.status === 'ready' && list.data.items.length > 0 && (
+        <PlacementOverview>
           <ul className="cards">
             {list.data.items.map((application) => (
               <ApplicationCard key={application.id} application={application} />
             ))}
           </ul>
-        ))}
+        </PlacementOverview>
+      )}
     </>
   );
 };
