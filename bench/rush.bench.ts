@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '@kezek/db';
 import { sql } from 'kysely';
-import { composeApp } from '../packages/server/src/compose';
 import {
   doubleBookings,
   RUSH_BIRTH_YEAR,
@@ -14,11 +13,11 @@ import {
   scratchDatabase,
   seedRush,
 } from '../packages/server/src/testing/rush-world';
-import { manualClock } from '../packages/server/src/platform/clock';
-import { createLogger } from '../packages/server/src/platform/logger';
-import { createPorts, parsePortsConfig } from '../packages/server/src/ports';
 import { FIXTURE_TERRITORY } from '../packages/server/src/testing/auth-fixtures.repository';
+import { spawnKezek } from '../e2e/support/server';
 import { median, quantile, round } from './support/stats';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export const description =
   'rush at 07:00 on PostgreSQL: 2,000 concurrent HTTP clients claim 500 places; claims/s, p50/p99, double bookings, vs pgbench of the same SQL';
@@ -121,29 +120,22 @@ export async function run(): Promise<Record<string, unknown>> {
       .execute();
     const key = `${FIXTURE_TERRITORY.settlement1}/${RUSH_BIRTH_YEAR}/general`;
 
-    const parsed = parsePortsConfig({
-      KEZEK_DEV_LATENCY_MS: '0-0',
-      KEZEK_DEV_FAILURE_RATE: '0',
-      KEZEK_DEV_SEED: 'rush',
-    });
-    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-    const clock = manualClock(RUSH_NOW);
-    const log = createLogger('silent');
-    const app = composeApp({
-      db,
-      engine: 'postgres',
-      clock,
-      log,
-      ports: createPorts(parsed.config, { clock, log }),
-      bodyLimitBytes: 100_000,
-      trustedOrigins: [],
-    });
-    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-      const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-    });
-    closers.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const address = server.address();
-    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    // The server in its own process, as in production: the 2,000 clients of this process do not share its thread.
+    const server = await spawnKezek(
+      repoRoot,
+      {
+        DATABASE_URL: scratch.url,
+        KEZEK_NOW: RUSH_NOW.toISOString(),
+        KEZEK_JOBS: 'false',
+        KEZEK_DEMO: 'false',
+        LOG_LEVEL: 'error',
+        KEZEK_DEV_LATENCY_MS: '0-0',
+        KEZEK_DEV_FAILURE_RATE: '0',
+      },
+      join(tmpdir(), `kezek-rush-${process.pid}.log`),
+    );
+    closers.unshift(server.stop);
+    const baseUrl = server.baseUrl;
 
     process.stderr.write(`rush: ${CLIENTS} clients claim ${PLACES} places at once…\n`);
     const latencies: number[] = [];
@@ -153,7 +145,7 @@ export async function run(): Promise<Record<string, unknown>> {
     await Promise.all(
       clients.map(async (client) => {
         const started = performance.now();
-        const response = await rushClaim(`http://127.0.0.1:${port}`, placeId, client);
+        const response = await rushClaim(baseUrl, placeId, client);
         const body = (await response.json()) as { items?: Array<{ id: string }> };
         latencies.push(performance.now() - started);
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
