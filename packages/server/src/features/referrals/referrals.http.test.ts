@@ -124,6 +124,19 @@ describe('claims and referrals', () => {
     expect(units.filter((u) => u.status === 'reserved')).toHaveLength(1);
   });
 
+  it('R-WIN-10: a place with no unit left is refused before anything is locked; its claimant keeps their place and can claim elsewhere', async () => {
+    const [winner, loser] = [await queued(), await queued()];
+    const { placeId } = await place(1, [winner, loser]);
+    expect((await claim('applicantA', placeId, [winner])).status).toBe(201);
+    const late = await claim('applicantA', placeId, [loser]);
+    expect(late.status).toBe(409);
+    expect(error(late.body)).toMatchObject({ code: 'CONFLICT', rule: 'R-WIN-10', field: 'placeId' });
+    const other = await place(1, [loser]);
+    expect((await claim('applicantA', other.placeId, [loser])).status).toBe(201);
+    const missing = await claim('applicantA', '00000000-0000-4000-8000-00000000beef', [await queued()]);
+    expect(missing.status).toBe(404);
+  });
+
   it('R-REF-11: a child never holds two live referrals — a second claim is refused', async () => {
     const app = await queued();
     const first = await place(1, [app]);

@@ -81,6 +81,28 @@ export function referralsRepository(db: Db) {
         .forUpdate('r')
         .execute(),
 
+    /** True when the place exists and has no published unit left (R-WIN-10); undefined when there is no such place. */
+    async placeFull(placeId: string): Promise<boolean | undefined> {
+      const row = await db
+        .selectFrom('places as p')
+        .select((eb) =>
+          eb
+            .not(
+              eb.exists(
+                eb
+                  .selectFrom('place_units as u')
+                  .select('u.unit')
+                  .whereRef('u.place_id', '=', 'p.id')
+                  .where('u.status', '=', 'published'),
+              ),
+            )
+            .as('full'),
+        )
+        .where('p.id', '=', placeId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : Boolean(row.full);
+    },
+
     /** The referrals of one claim: its key names the first, `key#n` the n-th sibling's. */
     byClaimKey: (key: string): Promise<ReferralRecord[]> =>
       records()
