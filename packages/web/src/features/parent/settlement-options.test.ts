@@ -58,7 +58,16 @@ describe('the apply wizard offers settlements, not districts', () => {
     ]);
   });
 
-  it('offers nothing when no bulletin names a settlement', () => {
-    expect(settlementGroups(overview, [])).toEqual([]);
+  it('falls back to the districts by region before the first bulletin', () => {
+    expect(settlementGroups(overview, [])).toEqual([
+      {
+        kato: '750000000',
+        name: name('Almaty'),
+        settlements: [
+          { kato: '751110000', name: name('Almaly') },
+          { kato: '751310000', name: name('Auezov') },
+        ],
+      },
+    ]);
   });
 });
