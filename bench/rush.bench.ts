@@ -20,7 +20,7 @@ import { median, quantile, round } from './support/stats';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export const description =
-  'rush at 07:00 on PostgreSQL: 2,000 concurrent HTTP clients claim 500 places; claims/s, p50/p99, double bookings, vs pgbench of the same SQL';
+  'rush at 07:00 on PostgreSQL: 2,000 concurrent HTTP clients claim 500 places; claims/s, p50/p99, double bookings, vs pgbench of the same SQL in the same mix of winning and losing claims';
 
 const CLIENTS = 2000;
 const PLACES = 500;
@@ -29,11 +29,11 @@ const PGBENCH_SECONDS = 10;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
- * The statements one claim executes (claim-referral.ts, referrals.repository.ts), as one pgbench transaction. The
- * claim's UPDATE keeps the unit's status and the application's, so every transaction does the same work however
- * long the run: the raw rate of the same SQL without HTTP, Node or the domain.
+ * The statements one winning claim executes (claim-referral.ts, referrals.repository.ts), as one pgbench
+ * transaction. The claim's UPDATE keeps the unit's status and the application's, so every transaction does the
+ * same work however long the run: the raw rate of the same SQL without HTTP, Node or the domain.
  */
-const PGBENCH_SCRIPT = `\\set n random(1, ${CLIENTS})
+const WINNER_SCRIPT = `\\set n random(1, ${CLIENTS})
 BEGIN;
 SELECT id FROM applications WHERE id = (SELECT application_id FROM rush_map WHERE n = :n) FOR UPDATE;
 SELECT a.*, s.district_kato, c.iin, c.birth_date, c.sen, c.pmpc_conclusion, p.iin FROM applications a JOIN children c ON c.id = a.child_id JOIN applicants p ON p.id = a.applicant_id JOIN settlements s ON s.kato = a.settlement_kato WHERE a.id = (SELECT application_id FROM rush_map WHERE n = :n);
@@ -57,10 +57,22 @@ SELECT r.* FROM referrals r JOIN applications a ON a.id = r.application_id LIMIT
 COMMIT;
 `;
 
+/**
+ * A losing claim — the place has no unit left — reads its Idempotency-Key's earlier answer and the place's free
+ * units, outside any transaction (the claim's fast lane), and stops.
+ */
+const LOSER_SCRIPT = `\\set n random(1, ${CLIENTS})
+SELECT r.* FROM referrals r JOIN applications a ON a.id = r.application_id WHERE r.idempotency_key = 'baseline:' || :n OR r.idempotency_key LIKE 'baseline:' || :n || '#%';
+SELECT NOT EXISTS (SELECT u.unit FROM place_units u WHERE u.place_id = p.id AND u.status = 'published') FROM places p WHERE p.id = ':place';
+`;
+
 function pgbench(databaseUrl: string, place: string, key: string, clients: number): number {
   const dir = mkdtempSync(join(tmpdir(), 'kezek-rush-'));
-  const script = join(dir, 'claim.sql');
-  writeFileSync(script, PGBENCH_SCRIPT);
+  // The rush's mix: PLACES claims win a unit, the other CLIENTS − PLACES find the place gone.
+  const winner = join(dir, 'winner.sql');
+  const loser = join(dir, 'loser.sql');
+  writeFileSync(winner, WINNER_SCRIPT);
+  writeFileSync(loser, LOSER_SCRIPT);
   const url = new URL(databaseUrl);
   const result = spawnSync(
     'pgbench',
@@ -83,7 +95,9 @@ function pgbench(databaseUrl: string, place: string, key: string, clients: numbe
       '-D',
       `key=${key}`,
       '-f',
-      script,
+      `${winner}@${PLACES}`,
+      '-f',
+      `${loser}@${CLIENTS - PLACES}`,
       url.pathname.slice(1),
     ],
     { encoding: 'utf8' },
