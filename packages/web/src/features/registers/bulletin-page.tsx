@@ -30,7 +30,7 @@ const kindOf = (queueKey: string): string => queueKey.split('/')[2] ?? 'general'
  * per bulletin in publication order, so the leaf sits near index id − 1: look there for `"entity":"<id>"`.
  */
 const findRegisterEntry = async (id: number, signal: AbortSignal): Promise<string | null> => {
-  const page = await fetchLeaves('bulletins', Math.max(0, id - 51), 100, signal);
+  const page = await fetchLeaves('bulletins', Math.max(0, id - 501), 1000, signal);
   const entity = `"entity":"${id}"`;
   return page.leaves.find((leaf) => leaf.leaf.includes(entity))?.leafHash ?? null;
 };
@@ -315,10 +315,10 @@ const Bulletin = ({ id, view, query }: { id: number; view: BulletinView; query: 
         {t('registers.bulletin.immutable')}
       </p>
       <RegisterEntry id={id} />
-      <h2>{t('registers.bulletin.placesTitle')}</h2>
+      <h2 className="registers-section">{t('registers.bulletin.placesTitle')}</h2>
       <Filters id={id} query={query} />
       <Items view={view} query={query} id={id} />
-      <h2>{t('registers.bulletin.revocationsTitle')}</h2>
+      <h2 className="registers-section">{t('registers.bulletin.revocationsTitle')}</h2>
       <Revocations view={view} />
     </>
   );

@@ -136,7 +136,9 @@ const FindNumber = ({ query, notFound }: { query: QueueQuery; notFound: boolean 
   const { t } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState(query.number ?? '');
-  useEffect(() => setDraft(query.number ?? ''), [query.number]);
+  useEffect(() => {
+    setDraft(query.number ?? '');
+  }, [query.number]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const number = draft.trim();
@@ -179,7 +181,10 @@ const FindNumber = ({ query, notFound }: { query: QueueQuery; notFound: boolean 
 const Entries = ({ query, result }: { query: QueueQuery; result: PublicQueuePage }) => {
   const { t, language } = useI18n();
   const found = useRef<HTMLTableRowElement>(null);
-  useEffect(() => found.current?.scrollIntoView({ block: 'center' }), [query.number, result.page]);
+  // Braces: the effect must return nothing (newer browsers' scrollIntoView returns a promise, not a cleanup).
+  useEffect(() => {
+    found.current?.scrollIntoView({ block: 'center' });
+  }, [query.number, result.page]);
   const match =
     query.number === undefined ? undefined : result.items.find((item) => item.number === query.number);
   if (result.items.length === 0)
