@@ -29,6 +29,10 @@ export const ZApplicantChallenge = z
     challengeId: ZChallengeId,
     payload: z.string().openapi({ description: 'The exact text to sign with the applicant’s signature key' }),
     expiresAt: z.string().openapi({ description: 'Instant after which the challenge is refused, ISO 8601' }),
+    signer: z.enum(['ncalayer', 'development']).openapi({
+      description:
+        "Who signs: NCALayer on the applicant's computer, or (a development server only) the server's stand-in authority",
+    }),
   })
   .openapi('ApplicantChallenge');
 export type ApplicantChallenge = z.infer<typeof ZApplicantChallenge>;

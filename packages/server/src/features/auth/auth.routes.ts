@@ -15,7 +15,7 @@ import { createRouter } from '../../http/openapi-app';
 import type { Actor } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
 import type { Transactor } from '../../platform/transactor';
-import type { SignaturePort } from '../../ports/signature-port';
+import { DevSignatureAuthority, type SignaturePort } from '../../ports/signature-port';
 import { csrfTokenFor, sha256Hex } from './auth-secrets';
 import type { AuthRepository, AuthTx } from './auth.repository';
 import { createLoginChallenge } from './create-login-challenge';
@@ -182,7 +182,17 @@ export function authRoutes(deps: AuthRoutesDeps) {
       return c.body(null, 204);
     })
     .openapi(challenge, async (c) =>
-      c.json(await createLoginChallenge({ transaction }, c.req.valid('json').iin, clock.now()), 200),
+      c.json(
+        await createLoginChallenge(
+          {
+            transaction,
+            signer: deps.signatures instanceof DevSignatureAuthority ? 'development' : 'ncalayer',
+          },
+          c.req.valid('json').iin,
+          clock.now(),
+        ),
+        200,
+      ),
     )
     .openapi(applicantLogin, async (c) => {
       const opened = await logInApplicant(

@@ -6,7 +6,7 @@ import { challengeExpiry, challengePayload } from './login-challenge';
 
 /** Step 1 of an applicant's sign-in: a single-use text to sign. Anyone may ask, so it reveals nothing about the IIN. */
 export async function createLoginChallenge(
-  deps: { transaction: Transactor<AuthTx> },
+  deps: { transaction: Transactor<AuthTx>; signer: ApplicantChallenge['signer'] },
   iin: string,
   now: Date,
 ): Promise<ApplicantChallenge> {
@@ -20,5 +20,6 @@ export async function createLoginChallenge(
     challengeId: nonce,
     payload: challengePayload({ iin, nonce, expiresAt }),
     expiresAt: expiresAt.toISOString(),
+    signer: deps.signer,
   };
 }
