@@ -158,6 +158,13 @@ export const tests: readonly TestCase[] = [
       );
       await screenshot('placement-window-ru');
 
+      // The application's own page shows its window too.
+      await card.locator('h3 a').click();
+      await page.waitForURL(`**/my/applications/${window.applicationId}`);
+      await windows.card(window.applicationNumber).locator('li.placement-place').first().waitFor();
+      await expectAccessible(page, 'application page with a window');
+      await screenshot('placement-application-window-ru');
+
       await page.setViewportSize({ width: 360, height: 780 });
       await expectNoSidewaysScroll(page, 'windows at 360 px');
       await screenshot('placement-window-360');

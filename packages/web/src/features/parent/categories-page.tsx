@@ -35,26 +35,22 @@ const CategoriesForm = ({ application }: { application: ApplicationView }) => {
   const [chosen, setChosen] = useState<string[]>(() => wantedCategories(application));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | undefined>();
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<'done' | 'doneRemoved' | 'unchanged' | undefined>();
   const changeable = CATEGORY_CHANGEABLE.includes(current.status);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!categoriesChanged(current, chosen)) {
-      setMessage(t('placement.categories.unchanged'));
+      setMessage('unchanged');
       return;
     }
     setBusy(true);
     setFailure(undefined);
-    setMessage('');
+    setMessage(undefined);
     try {
       const next = await changeCategories(current.id, current.version, chosen);
       setCurrent(next);
       setChosen(wantedCategories(next));
-      setMessage(
-        next.pendingCategories.length > 0
-          ? t('placement.categories.done')
-          : t('placement.categories.doneRemoved'),
-      );
+      setMessage(next.pendingCategories.length > 0 ? 'done' : 'doneRemoved');
     } catch (error) {
       setFailure(toApiError(error));
     } finally {
@@ -80,7 +76,7 @@ const CategoriesForm = ({ application }: { application: ApplicationView }) => {
         </div>
       </dl>
       <p className="form-saved" role="status">
-        {message}
+        {message === undefined ? '' : t(`placement.categories.${message}`)}
       </p>
       {changeable ? (
         <form className="form" noValidate onSubmit={(e) => void submit(e)}>

@@ -172,7 +172,9 @@ const ReferralDetail = ({ id }: { id: string }) => {
   const { t, language } = useI18n();
   const now = useNow(60_000);
   const loaded = useResource(`referral:${id}`, (signal) => fetchReferral(id, signal));
-  const [latest, setLatest] = useState<{ referral: ReferralView; message: string } | undefined>();
+  const [latest, setLatest] = useState<
+    { referral: ReferralView; message: 'extended' | 'cancelled' } | undefined
+  >();
   const referral = latest !== undefined && latest.referral.id === id ? latest.referral : loaded.data;
   if (referral === undefined) {
     return (
@@ -200,7 +202,11 @@ const ReferralDetail = ({ id }: { id: string }) => {
         <ReferralStatusBadge status={referral.status} />
       </p>
       <p className="form-saved" role="status">
-        {latest?.message ?? ''}
+        {latest?.message === 'extended' &&
+          t('placement.referral.extendedDone', {
+            date: referral.validUntil === null ? '—' : formatLocalDate(referral.validUntil, language),
+          })}
+        {latest?.message === 'cancelled' && t('placement.referral.cancelled')}
       </p>
       <p className="notice" data-testid="referral-explain">
         {t(
@@ -282,20 +288,13 @@ const ReferralDetail = ({ id }: { id: string }) => {
       {extendable && (
         <ExtendForm
           referral={referral}
-          onChanged={(next) =>
-            setLatest({
-              referral: next,
-              message: t('placement.referral.extendedDone', {
-                date: next.validUntil === null ? '—' : formatLocalDate(next.validUntil, language),
-              }),
-            })
-          }
+          onChanged={(next) => setLatest({ referral: next, message: 'extended' })}
         />
       )}
       {cancellable && (
         <CancelAction
           referral={referral}
-          onChanged={(next) => setLatest({ referral: next, message: t('placement.referral.cancelled') })}
+          onChanged={(next) => setLatest({ referral: next, message: 'cancelled' })}
         />
       )}
       {!extendable && !cancellable && <p className="muted">{t('placement.referral.noActions')}</p>}
