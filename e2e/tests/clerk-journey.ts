@@ -46,6 +46,14 @@ export const clerkJourneyTests: readonly TestCase[] = [
         'application.submitted',
         'the audit trail starts with the submission',
       );
+      // The locality is named, not given as its KATO code.
+      const settlement = page.getByTestId('settlement');
+      check(
+        /^\d{9}$/.test((await settlement.getAttribute('data-kato')) ?? ''),
+        'the settlement has a KATO code',
+      );
+      const settlementName = await textOf(settlement);
+      check(/ауданы$/.test(settlementName), `the settlement is named: "${settlementName}"`);
       await expectAccessible(page, 'clerk application detail');
       await screenshot('clerk-application-pending-kk');
 
@@ -112,6 +120,11 @@ export const clerkJourneyTests: readonly TestCase[] = [
       await page.goto('/clerk');
       await queue.settled();
       await expectNoSidewaysScroll(page, 'work queue at 360 px');
+      // Nor does the list scroll sideways inside its own box: each application is a card.
+      const inner = await page
+        .locator('.table-scroll:has(.work-queue)')
+        .evaluate((box) => box.scrollWidth - box.clientWidth);
+      check(inner <= 0, `the work queue scrolls sideways by ${inner}px inside its box at 360 px`);
       await expectAccessible(page, 'work queue at 360 px');
       await screenshot('clerk-work-queue-360');
     },

@@ -4,6 +4,7 @@ import type { ApplicationView, AuditEntryView, VerifyApplication } from '@kezek/
 import { CATEGORIES } from '@kezek/domain';
 import { fetchApplication, fetchAuditTrail, setStopList, verifyApplication } from '../../api/applications';
 import { toApiError, type ApiError } from '../../api/client';
+import { fetchOverview } from '../../api/public';
 import { Field, FormError } from '../../app/form';
 import { RequireActor } from '../../app/require-actor';
 import { Link } from '../../app/router';
@@ -14,6 +15,7 @@ import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
 import { formatInstant, formatLocalDate } from '../../i18n/format';
 import { StatusBadge, useQueueLabel } from '../parent/application-labels';
+import { placeName } from '../registers/names';
 import { SlaTimer } from './sla-timer';
 
 type Reason = Extract<VerifyApplication, { result: 'rejected' }>['reason'];
@@ -319,6 +321,8 @@ const ClerkApplication = ({ id }: { id: string }) => {
   const queueLabel = useQueueLabel();
   const categoryLabel = useCategoryLabel();
   const loaded = useResource(`clerk-application:${id}`, (signal) => fetchApplication(id, signal));
+  // The locality's name from the public overview (the KATO code itself while it loads or if it fails).
+  const overview = useResource('overview', (signal) => fetchOverview(signal));
   const [latest, setLatest] = useState<ApplicationView | undefined>();
   const [notice, setNotice] = useState('');
   const application = latest !== undefined && latest.id === id ? latest : loaded.data;
@@ -372,7 +376,10 @@ const ClerkApplication = ({ id }: { id: string }) => {
         <div>
           <dt>{t('application.queue')}</dt>
           <dd>
-            {queueLabel(application.queue)} · {application.birthYear} · {application.settlement}
+            {queueLabel(application.queue)} · {application.birthYear} ·{' '}
+            <span data-testid="settlement" data-kato={application.settlement}>
+              {placeName(overview.data, application.settlement, language)}
+            </span>
           </dd>
         </div>
         <div>

@@ -137,32 +137,38 @@ const WorkQueue = () => {
                   <th scope="row">
                     <Link to={`/clerk/applications/${application.id}`}>{application.number}</Link>
                   </th>
-                  <td>{application.child.fullName}</td>
-                  <td>
-                    {queueLabel(application.queue)} · {application.birthYear}
+                  <td data-label={t('application.child')}>{application.child.fullName}</td>
+                  <td data-label={t('application.queue')}>
+                    <span>
+                      {queueLabel(application.queue)} · {application.birthYear}
+                    </span>
                   </td>
-                  <td>
+                  <td data-label={t('clerk.status')}>
                     <StatusBadge status={application.status} />
                   </td>
-                  <td>
-                    {formatInstant(application.checkDueAt, language)}
-                    {application.status === 'pending' && (
-                      <>
-                        <br />
-                        <SlaTimer due={application.checkDueAt} now={now} />
-                      </>
-                    )}
+                  <td data-label={t('clerk.checkDue')}>
+                    <span>
+                      {formatInstant(application.checkDueAt, language)}
+                      {application.status === 'pending' && (
+                        <>
+                          <br />
+                          <SlaTimer due={application.checkDueAt} now={now} />
+                        </>
+                      )}
+                    </span>
                   </td>
-                  <td>
-                    {application.originalsDueAt === null
-                      ? '—'
-                      : formatInstant(application.originalsDueAt, language)}
-                    {application.status === 'pending' && application.originalsDueAt !== null && (
-                      <>
-                        <br />
-                        <SlaTimer due={application.originalsDueAt} now={now} />
-                      </>
-                    )}
+                  <td data-label={t('application.originalsDueAt')}>
+                    <span>
+                      {application.originalsDueAt === null
+                        ? '—'
+                        : formatInstant(application.originalsDueAt, language)}
+                      {application.status === 'pending' && application.originalsDueAt !== null && (
+                        <>
+                          <br />
+                          <SlaTimer due={application.originalsDueAt} now={now} />
+                        </>
+                      )}
+                    </span>
                   </td>
                 </tr>
               ))}
