@@ -207,6 +207,10 @@ export const tests: readonly TestCase[] = [
         (await textOf(card.getByTestId('window-access'))).includes('жолдама берілген'),
         'the card says so',
       );
+      // The application itself is shown as referred (the list reloads after the claim).
+      await page
+        .locator(`li.card[data-application="${window.applicationNumber}"] .badge[data-status="referred"]`)
+        .waitFor();
       await card.locator('.status-loading').waitFor({ state: 'detached' });
       await screenshot('placement-claimed-kk');
 

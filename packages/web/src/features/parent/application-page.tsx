@@ -224,7 +224,13 @@ const ApplicationDetail = ({ id }: { id: string }) => {
         </p>
       )}
       {['queued', 'stopped', 'referred', 'enrolled'].includes(application.status) && (
-        <PlacementOverview applicationId={application.id} />
+        <PlacementOverview
+          applicationId={application.id}
+          onChanged={() => {
+            setLatest(undefined);
+            loaded.retry();
+          }}
+        />
       )}
       {application.status === 'rejected' ? (
         <RefusalReceiptSection id={application.id} />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ApplicationView } from '@kezek/contracts';
 import { fetchApplications, fetchPosition } from '../../api/applications';
 import { RequireActor } from '../../app/require-actor';
@@ -63,7 +64,10 @@ const ApplicationCard = ({ application }: { application: ApplicationView }) => {
 
 const MyApplications = () => {
   const { t } = useI18n();
-  const list = useResource('my-applications', (signal) => fetchApplications({ pageSize: 100 }, signal));
+  const [version, setVersion] = useState(0);
+  const list = useResource(`my-applications:${version}`, (signal) =>
+    fetchApplications({ pageSize: 100 }, signal),
+  );
   return (
     <>
       <div className="page-head">
@@ -73,7 +77,7 @@ const MyApplications = () => {
         </Link>
       </div>
       <div className="results-status" data-state={list.status} aria-live="polite">
-        {list.status === 'loading' && <Loading />}
+        {list.status === 'loading' && list.data === undefined && <Loading />}
         {list.status === 'error' && <ErrorState error={list.error} onRetry={list.retry} />}
       </div>
       {list.status === 'ready' && list.data.items.length === 0 && (
@@ -81,8 +85,8 @@ const MyApplications = () => {
           <p>{t('parent.emptyHint')}</p>
         </EmptyState>
       )}
-      {list.status === 'ready' && list.data.items.length > 0 && (
-        <PlacementOverview>
+      {list.data !== undefined && list.data.items.length > 0 && (
+        <PlacementOverview onChanged={() => setVersion((n) => n + 1)}>
           <ul className="cards">
             {list.data.items.map((application) => (
               <ApplicationCard key={application.id} application={application} />

@@ -67,9 +67,12 @@ export const ReferralsList = ({ referrals }: { referrals: readonly ReferralView[
 export const PlacementOverview = ({
   applicationId,
   children,
+  onChanged: onApplicationsChanged,
 }: {
   applicationId?: string | undefined;
   children?: ReactNode;
+  /** After a claim: the applications' statuses changed too. */
+  onChanged?: (() => void) | undefined;
 }) => {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
@@ -79,7 +82,10 @@ export const PlacementOverview = ({
     referrals.data?.items.filter(
       (referral) => applicationId === undefined || referral.applicationId === applicationId,
     ) ?? [];
-  const onChanged = () => setVersion((n) => n + 1);
+  const onChanged = () => {
+    setVersion((n) => n + 1);
+    onApplicationsChanged?.();
+  };
   const relevant = (window: MyWindow) =>
     isShownWindow(window) && (applicationId === undefined || window.applicationId === applicationId);
   const windowsSection = windows.data !== undefined && referrals.data !== undefined && (
