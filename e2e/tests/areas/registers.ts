@@ -326,7 +326,7 @@ export const tests: readonly TestCase[] = [
       equal(await pages.verdict(), 'verified', 'a real receipt verifies');
       equal(
         (await pages.steps()).join(),
-        'leaf:passed,key:passed,published:passed,head:passed,inclusion:passed',
+        'leaf:passed,key:passed,published:passed,head:passed,inclusion:passed,consistent:passed',
         'every step passes',
       );
       check(

@@ -1,5 +1,6 @@
 import type {
   BulletinPage,
+  ConsistencyProof,
   BulletinView,
   Fairness,
   LatestHead,
@@ -76,6 +77,14 @@ export const fetchLeaves = (
   signal?: AbortSignal,
 ): Promise<LeavesPage> =>
   getJson<LeavesPage>(`/api/ledger/${log}/leaves`, { start, limit }, withSignal(signal));
+
+export const fetchConsistency = (
+  log: LedgerLog,
+  from: number,
+  to: number,
+  signal?: AbortSignal,
+): Promise<ConsistencyProof> =>
+  getJson<ConsistencyProof>(`/api/ledger/${log}/proof/consistency`, { from, to }, withSignal(signal));
 
 /** The receipt as JSON (kept untyped: the verifier checks its shape itself). */
 export const fetchReceipt = (log: LedgerLog, leafHash: string, signal?: AbortSignal): Promise<unknown> =>

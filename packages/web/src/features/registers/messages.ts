@@ -262,6 +262,7 @@ export const messages = define({
           published: 'Кілт — тізілімдердің жарияланған кілті',
           head: 'Журнал күйіне осы кілтпен қол қойылған (Ed25519)',
           inclusion: 'Енгізу дәлелі жазбадан қол қойылған түбірге жетеді (RFC 9162)',
+          consistent: 'Журналдың соңғы қол қойылған күйі түбіртектегі күйді жалғастырады (RFC 9162)',
         },
         result: {
           passed: 'өтті',
@@ -288,6 +289,10 @@ export const messages = define({
           inclusion: {
             failed: 'Дәлел қол қойылған түбірге жетпейді: жазба бұл ағашта жоқ.',
             skipped: 'Жазбаның нөмірі мен дәлелі әлі жоқ.',
+          },
+          consistent: {
+            failed: 'Журналдың қазіргі күйі түбіртектегі күйді жалғастырмайды: бұрынғы жазбалар өзгертілген.',
+            skipped: 'Журналдың соңғы күйін жүктеу мүмкін болмады немесе түбіртекте қол қойылған күй жоқ.',
           },
         },
         entryTitle: 'Жазба',
@@ -561,6 +566,7 @@ export const messages = define({
           published: 'Ключ — опубликованный ключ реестров',
           head: 'Состояние журнала подписано этим ключом (Ed25519)',
           inclusion: 'Доказательство включения ведёт от записи к подписанному корню (RFC 9162)',
+          consistent: 'Последнее подписанное состояние журнала продолжает состояние из квитанции (RFC 9162)',
         },
         result: {
           passed: 'пройден',
@@ -587,6 +593,12 @@ export const messages = define({
           inclusion: {
             failed: 'Доказательство не ведёт к подписанному корню: записи нет в этом дереве.',
             skipped: 'Номера записи и доказательства ещё нет.',
+          },
+          consistent: {
+            failed:
+              'Текущее состояние журнала не продолжает состояние из квитанции: прежние записи изменены.',
+            skipped:
+              'Последнее состояние журнала загрузить не удалось, или в квитанции нет подписанного состояния.',
           },
         },
         entryTitle: 'Запись',
@@ -849,6 +861,7 @@ export const messages = define({
           published: 'The key is the registers’ published key',
           head: 'The log’s state is signed with this key (Ed25519)',
           inclusion: 'The inclusion proof leads from the entry to the signed root (RFC 9162)',
+          consistent: 'The log’s latest signed state extends the receipt’s (RFC 9162)',
         },
         result: {
           passed: 'passed',
@@ -875,6 +888,10 @@ export const messages = define({
           inclusion: {
             failed: 'The proof does not lead to the signed root: the entry is not in this tree.',
             skipped: 'The entry has no index and proof yet.',
+          },
+          consistent: {
+            failed: 'The log’s current state does not extend the receipt’s: earlier entries were changed.',
+            skipped: 'The log’s latest state could not be loaded, or the receipt has no signed state.',
           },
         },
         entryTitle: 'Entry',

@@ -22,3 +22,21 @@ export const REAL_RECEIPT = {
   publicKey: '13755c7afea4d01b0d0d092c0ceea06733d774b70c59a1aca7c9140b462b303e',
   qr: 'KZL1.eyJoIjoiNURDOEN5TmVQZXhKdzFVSU92LUhQTzlxYmhTS25zNUZmRUFzX0x3aVNXQSIsImkiOjEsImsiOiJFM1ZjZXY2azBCc05EUWtzRE82Z1p6UFhkTGNNV2FHc3A4a1VDMFlyTUQ0IiwibCI6ImJ1bGxldGlucyIsInAiOlsib21vekNrT0lxeTJRWUUzUzQ2a3pWWFhFZ2FQR2tTeU9UeU02b2RzS05uUSIsInE3b2M0SkFsWkltOHZnMTVyWkRyYWFGYmJjZEVydWpXLU1vMG41bElOUGsiLCIydlZUX25qVnBzNTVONUU0cjhYZlk3ZHpyWmwxWjdBUmQwWXg4Z3BOcEdnIl0sInMiOnsiZyI6Ink2SkwxMTlfMnBPSGRjbEhTc3dQRWdLRkxYdUJuZEVOTXU5LWlBQjh5c0ZLR3pScU1qSFl2b1BaOTVYcnJBWkFVcnpNWkFMclJYRkpRcERhOVpXbERnIiwibiI6NiwiciI6IjA0ZmM2OWV6b2JKcktsOXExYjFBM3AwZlJxUDYtNlFyRi1uMUt1RnhmeXMiLCJ0IjoxNzcyNDI3NjE5NTQ4fX0',
 } as const;
+
+/** The same register's head signed later (14 leaves) and the consistency proof from the receipt's head (6) to it. */
+export const LATER_HEAD = {
+  logId: 'kezek/bulletins',
+  treeSize: 14,
+  rootHash: '362f1247715f9f6520deda21e52f5328044365276e2fc7428cc3d3c85a2fb227',
+  timestamp: 1772429294665,
+  signature:
+    'e0b6bc498d21dd05be8725bac738e0afd45cfe9dc147fbefd7a98918ca60417a5517094e4b3ae30ce9876f733433ea81b715ae29fe3ff5c454087339330ca306',
+  keyId: 'ea1577660080539147ae46ec6f9ad047d8fc47472d75f907dc5cb1894b44b06b',
+} as const;
+
+export const CONSISTENCY_PROOF: readonly string[] = [
+  'daf553fe78d5a6ce79379138afc5df63b773ad997567b011774631f20a4da468',
+  'd7258d75f23e5f9f9bedaf2d244534cca140ab25ae59d577672c1f5d8e868ae4',
+  '05651959160a738fe962740ae8d2ffe0eaabc04a4160a01645fadb544383da0b',
+  '795aaec89f629bc060e8b3c02daca98b795b885bf74c9f0adb9c44f5e5ff2066',
+];

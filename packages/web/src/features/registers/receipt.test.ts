@@ -8,7 +8,7 @@ import {
   withDigest,
   type ReceiptClaim,
 } from './receipt';
-import { REAL_RECEIPT } from './receipt.fixture';
+import { CONSISTENCY_PROOF, LATER_HEAD, REAL_RECEIPT } from './receipt.fixture';
 
 const real = (): ReceiptClaim => {
   const claim = claimOfJson(JSON.parse(JSON.stringify(REAL_RECEIPT)));
@@ -31,8 +31,33 @@ describe('R-SYS-08: a register receipt verified with WebCrypto and the domain RF
       ['published', 'passed'],
       ['head', 'passed'],
       ['inclusion', 'passed'],
+      ['consistent', 'skipped'],
     ]);
     expect(verdict.ok).toBe(true);
+  });
+
+  it('checks that the log’s later signed head extends the receipt’s (consistency proof, as kezek verify --online)', async () => {
+    const later = { head: { ...LATER_HEAD }, proof: CONSISTENCY_PROOF };
+    const verdict = await verifyClaim(real(), { latest: later });
+    expect(resultOf(verdict, 'consistent')).toBe('passed');
+    expect(verdict.ok).toBe(true);
+    // The receipt's own head is the latest: an empty proof, the same root.
+    const head = real().head;
+    if (head === null) throw new Error('fixture has no head');
+    expect(resultOf(await verifyClaim(real(), { latest: { head, proof: [] } }), 'consistent')).toBe('passed');
+  });
+
+  it('rejects a later head that rewrote the receipt’s tree or is not signed by the key', async () => {
+    const tamperedProof = [flip(CONSISTENCY_PROOF[0] ?? ''), ...CONSISTENCY_PROOF.slice(1)];
+    const rewritten = await verifyClaim(real(), {
+      latest: { head: { ...LATER_HEAD }, proof: tamperedProof },
+    });
+    expect(resultOf(rewritten, 'consistent')).toBe('failed');
+    expect(rewritten.ok).toBe(false);
+    const unsigned = await verifyClaim(real(), {
+      latest: { head: { ...LATER_HEAD, rootHash: flip(LATER_HEAD.rootHash) }, proof: CONSISTENCY_PROOF },
+    });
+    expect(resultOf(unsigned, 'consistent')).toBe('failed');
   });
 
   it('rejects an altered leaf (its hash no longer matches)', async () => {

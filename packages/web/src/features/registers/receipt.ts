@@ -1,5 +1,5 @@
 import type { LedgerLog } from '@kezek/contracts';
-import { leafHash, treeHeadBytes, verifyInclusion, type Hash } from '@kezek/domain';
+import { leafHash, treeHeadBytes, verifyConsistency, verifyInclusion, type Hash } from '@kezek/domain';
 
 /**
  * Verifying a register receipt in the browser (docs/ledger.md, R-SYS-08): the same checks as `kezek verify`
@@ -223,7 +223,7 @@ export const withDigest = async <T>(digest: Digest, run: (hash: Hash) => T): Pro
   }
 };
 
-export type StepName = 'leaf' | 'key' | 'published' | 'head' | 'inclusion';
+export type StepName = 'leaf' | 'key' | 'published' | 'head' | 'inclusion' | 'consistent';
 export type StepResult = 'passed' | 'failed' | 'skipped';
 export type Step = { step: StepName; result: StepResult; detail?: string | undefined };
 export type Verdict = { ok: boolean; steps: Step[] };
@@ -233,6 +233,30 @@ export type VerifyOptions = {
   verifyEd25519?: VerifyEd25519;
   /** The log's published public key (GET /api/ledger/key); undefined when it could not be fetched. */
   publishedKey?: string | undefined;
+  /**
+   * The log's latest signed head now and the consistency proof from the receipt's head to it (GET …/head and
+   * …/proof/consistency), as `kezek verify --online` checks; undefined when they could not be fetched.
+   */
+  latest?: { head: ClaimedHead; proof: readonly string[] } | undefined;
+};
+
+/** Whether `head` is a head of `log` signed with the raw Ed25519 key. */
+const headSigned = async (
+  head: ClaimedHead,
+  log: LedgerLog,
+  key: Uint8Array | undefined,
+  verifyEd25519: VerifyEd25519,
+): Promise<boolean> => {
+  const root = fromHex(head.rootHash);
+  const signature = fromHex(head.signature);
+  if (root === undefined || signature === undefined || key === undefined) return false;
+  const bytes = treeHeadBytes({
+    logId: head.logId,
+    treeSize: head.treeSize,
+    rootHash: root,
+    timestamp: head.timestamp,
+  });
+  return head.logId === `kezek/${log}` && bytes.ok && (await verifyEd25519(key, bytes.value, signature));
 };
 
 /**
@@ -276,22 +300,11 @@ export const verifyClaim = async (claim: ReceiptClaim, options: VerifyOptions = 
   // 4. The tree head is signed by that key, for this log.
   const root = head === null ? undefined : fromHex(head.rootHash);
   if (head === null || root === undefined) steps.push({ step: 'head', result: 'skipped' });
-  else {
-    const bytes = treeHeadBytes({
-      logId: head.logId,
-      treeSize: head.treeSize,
-      rootHash: root,
-      timestamp: head.timestamp,
+  else
+    steps.push({
+      step: 'head',
+      result: (await headSigned(head, claim.log, key, verifyEd25519)) ? 'passed' : 'failed',
     });
-    const signature = fromHex(head.signature);
-    const signed =
-      head.logId === `kezek/${claim.log}` &&
-      bytes.ok &&
-      key !== undefined &&
-      signature !== undefined &&
-      (await verifyEd25519(key, bytes.value, signature));
-    steps.push({ step: 'head', result: signed ? 'passed' : 'failed' });
-  }
 
   // 5. The inclusion proof leads from the leaf hash to the signed root (RFC 9162 §2.1.3.2).
   const leafBytes = fromHex(claim.leafHash);
@@ -307,6 +320,28 @@ export const verifyClaim = async (claim: ReceiptClaim, options: VerifyOptions = 
       check.ok
         ? { step: 'inclusion', result: 'passed' }
         : { step: 'inclusion', result: 'failed', detail: check.error },
+    );
+  }
+
+  // 6. The log's latest signed head extends the receipt's (RFC 9162 §2.1.4.2): nothing it covered was changed since.
+  const latest = options.latest;
+  const latestRoot = latest === undefined ? undefined : fromHex(latest.head.rootHash);
+  if (head === null || root === undefined || latest === undefined || latestRoot === undefined)
+    steps.push({ step: 'consistent', result: 'skipped' });
+  else {
+    const signed = await headSigned(latest.head, claim.log, key, verifyEd25519);
+    const nodes = latest.proof.map((node) => fromHex(node) ?? new Uint8Array(0));
+    const check = await withDigest(digest, (hash) =>
+      verifyConsistency(hash, head.treeSize, latest.head.treeSize, root, latestRoot, nodes),
+    );
+    steps.push(
+      signed && check.ok
+        ? { step: 'consistent', result: 'passed' }
+        : {
+            step: 'consistent',
+            result: 'failed',
+            detail: signed ? (check.ok ? undefined : check.error) : 'bad-signature',
+          },
     );
   }
 

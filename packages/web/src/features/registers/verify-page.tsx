@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { LedgerLog } from '@kezek/contracts';
-import { fetchLedgerKey, fetchReceipt } from '../../api/registers';
+import { fetchConsistency, fetchLatestHead, fetchLedgerKey, fetchReceipt } from '../../api/registers';
 import { toApiError } from '../../api/client';
 import { Link, useLocation } from '../../app/router';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -13,6 +13,7 @@ import {
   claimOfJson,
   parseReceiptInput,
   verifyClaim,
+  type ClaimedHead,
   type ReceiptClaim,
   type Verdict,
 } from './receipt';
@@ -43,6 +44,25 @@ const leafFields = (leaf: string | undefined): [string, string][] => {
   }
 };
 
+/**
+ * The log's latest signed head and the consistency proof from the receipt's head to it; undefined when the receipt
+ * has no head yet or the server could not be asked (the step is then shown as not checked).
+ */
+const latestOf = async (
+  claim: ReceiptClaim,
+): Promise<{ head: ClaimedHead; proof: readonly string[] } | undefined> => {
+  const from = claim.head?.treeSize;
+  if (from === undefined) return undefined;
+  try {
+    const { head } = await fetchLatestHead(claim.log);
+    // A latest head smaller than the receipt's cannot extend it: no proof, and the check fails.
+    const proof = head.treeSize <= from ? [] : (await fetchConsistency(claim.log, from, head.treeSize)).proof;
+    return { head, proof };
+  } catch {
+    return undefined;
+  }
+};
+
 const run = async (text: string, log: LedgerLog): Promise<Outcome> => {
   const input = parseReceiptInput(text);
   if (input.kind === 'invalid') return { kind: 'invalid' };
@@ -59,11 +79,14 @@ const run = async (text: string, log: LedgerLog): Promise<Outcome> => {
         : { kind: 'failed', code: failure.code };
     }
   } else claim = input.claim;
-  const publishedKey = await fetchLedgerKey().then(
-    (key) => key.publicKey,
-    () => undefined,
-  );
-  return { kind: 'done', claim, verdict: await verifyClaim(claim, { publishedKey }) };
+  const [publishedKey, latest] = await Promise.all([
+    fetchLedgerKey().then(
+      (key) => key.publicKey,
+      () => undefined,
+    ),
+    latestOf(claim),
+  ]);
+  return { kind: 'done', claim, verdict: await verifyClaim(claim, { publishedKey, latest }) };
 };
 
 const Result = ({ claim, verdict }: { claim: ReceiptClaim; verdict: Verdict }) => {
