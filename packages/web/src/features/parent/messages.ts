@@ -58,7 +58,7 @@ export const messages = defineCatalog({
         freeFrom: 'Орын босайтын күн',
         until: 'Уақытша орын аяқталатын күн',
         temporaryNote:
-          'Уақытша орын: бала {{date}} дейін барады және кезектегі орнын сақтайды (өтініш кезекте қалады).',
+          'Уақытша орын (аяқталу күні: {{date}}): бала кезектегі орнын сақтайды — өтініш кезекте қалады.',
         groupTypes: { general: 'Жалпы', special: 'Арнаулы', sanatorium: 'Санаторлық' },
         modes: { full: 'Толық күн', half: 'Жарты күн', '24h': 'Тәулік бойы' },
         admissions: {
@@ -116,10 +116,10 @@ export const messages = defineCatalog({
         number: '№ {{number}} жолдама',
         application: 'Өтініш',
         kindergarten: 'Балабақша',
-        validUntil: 'Жарамды',
+        validUntil: 'Жарамдылық мерзімі',
         confirmBy: 'Құжаттарды растау мерзімі',
         issuedAt: 'Берілді',
-        cancelDeadline: 'Бас тартуға болады',
+        cancelDeadline: 'Бас тарту мерзімі',
         status: {
           issued: 'Берілді',
           extended: 'Ұзартылды',
@@ -144,7 +144,7 @@ export const messages = defineCatalog({
           refused: 'Балабақша қабылдаудан бас тартты; өтініш кезекке қайтарылды.',
         },
         phase: {
-          pendingConfirmation: 'Жеңілдік құжаттары расталуын күтуде',
+          pendingConfirmation: 'Жеңілдік құжаттарының расталуын күтуде',
           waitingForPlace: 'Орынның босауын күтуде',
           running: 'Әрекет етуде',
         },
@@ -162,7 +162,7 @@ export const messages = defineCatalog({
         extended: 'Мерзімі бір рет ұзартылды.',
         cancelTitle: 'Жолдамадан бас тарту',
         cancelHint:
-          'Бас тартуға {{date}} дейін болады. Орын басқа балаларға беріледі, өтініш кезекке қайтарылады.',
+          'Бас тарту мерзімі: {{date}}. Бас тартсаңыз, орын басқа балаларға беріледі, өтініш кезекке қайтарылады.',
         cancel: 'Жолдамадан бас тарту',
         cancelConfirm: 'Жолдамадан шынымен бас тартасыз ба? Бұл әрекетті қайтару мүмкін емес.',
         cancelYes: 'Иә, бас тартамын',
@@ -184,7 +184,7 @@ export const messages = defineCatalog({
         daysRange: 'Күн саны 1-ден 30-ға дейінгі бүтін сан болуы керек.',
         reasonRequired: 'Ұзарту себебін таңдаңыз.',
         extend: 'Мерзімді ұзарту',
-        extendedDone: 'Мерзім ұзартылды: жолдама {{date}} дейін жарамды.',
+        extendedDone: 'Мерзім ұзартылды. Жолдаманың жарамдылық мерзімі: {{date}}.',
         noActions: 'Бұл жолдамамен басқа әрекет жасауға болмайды.',
       },
       categories: {
