@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MyWindow, ReferralView } from '@kezek/contracts';
 import { DEFAULT_POLICY } from '@kezek/domain';
 import { toApiError, type ApiError } from '../../api/client';
@@ -68,6 +68,9 @@ type ClaimProps = {
 const ClaimConfirm = ({ window, place, siblings, onBack, onClaimed, onRefused }: ClaimProps) => {
   const { t, language } = useI18n();
   const key = useRef(newIdempotencyKey());
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The chosen place's button is gone: keyboard and screen-reader users land on the confirmation.
+  useEffect(() => heading.current?.focus(), []);
   const [withSiblings, setWithSiblings] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | undefined>();
@@ -94,7 +97,9 @@ const ClaimConfirm = ({ window, place, siblings, onBack, onClaimed, onRefused }:
       className="placement-confirm"
       aria-labelledby={`confirm-${window.windowId}-${window.applicationId}`}
     >
-      <h4 id={`confirm-${window.windowId}-${window.applicationId}`}>{t('placement.claim.title')}</h4>
+      <h4 id={`confirm-${window.windowId}-${window.applicationId}`} ref={heading} tabIndex={-1}>
+        {t('placement.claim.title')}
+      </h4>
       <p>{t('placement.claim.intro')}</p>
       <p className="placement-place-name">{localizedName(place.kindergarten.name, language)}</p>
       <PlaceFacts place={place} queue={parseQueueKey(window.queueKey)?.queue ?? 'general'} />
@@ -170,6 +175,11 @@ const WindowCard = ({ window, all, referrals, version, onChanged }: CardProps) =
   const [taken, setTaken] = useState<ReadonlySet<string>>(new Set());
   const [refusal, setRefusal] = useState<ApiError | undefined>();
   const [issued, setIssued] = useState<ReferralView[]>([]);
+  const outcome = useRef<HTMLDivElement>(null);
+  // After the confirmation closes, focus goes to its outcome (the referral issued, or the refusal).
+  useEffect(() => {
+    if (issued.length > 0 || refusal !== undefined) outcome.current?.focus();
+  }, [issued, refusal]);
   const key = parseQueueKey(window.queueKey);
   const places =
     units.data === undefined
@@ -245,18 +255,20 @@ const WindowCard = ({ window, all, referrals, version, onChanged }: CardProps) =
               ? t('placement.windows.cannotClaimPriority')
               : t('placement.windows.cannotClaim')}
       </p>
-      {issued.length > 0 && (
-        <p className="form-saved placement-issued" role="status">
-          {issued.map((referral) => (
-            <span key={referral.id}>
-              {t('placement.claim.done', { number: referral.number })}{' '}
-              <Link to={`/my/referrals/${referral.id}`}>{t('placement.claim.open')}</Link>{' '}
-            </span>
-          ))}
-        </p>
-      )}
-      <RefusalMessage error={refusal} title={t('placement.claim.refused')} />
-      {refusal !== undefined && <p className="muted">{t('placement.claim.refreshed')}</p>}
+      <div ref={outcome} tabIndex={-1} className="placement-outcome">
+        {issued.length > 0 && (
+          <p className="form-saved placement-issued" role="status">
+            {issued.map((referral) => (
+              <span key={referral.id}>
+                {t('placement.claim.done', { number: referral.number })}{' '}
+                <Link to={`/my/referrals/${referral.id}`}>{t('placement.claim.open')}</Link>{' '}
+              </span>
+            ))}
+          </p>
+        )}
+        <RefusalMessage error={refusal} title={t('placement.claim.refused')} />
+        {refusal !== undefined && <p className="muted">{t('placement.claim.refreshed')}</p>}
+      </div>
       <h4>{t('placement.windows.placesTitle')}</h4>
       <div aria-live="polite">
         {units.status === 'loading' && <Loading />}
