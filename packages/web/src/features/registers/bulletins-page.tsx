@@ -12,13 +12,14 @@ import { Pager, SettlementOptions } from './parts';
 import { PAGE_SIZE, formatBulletinListQuery, parseBulletinListQuery, type BulletinListQuery } from './query';
 
 const hrefFor = (query: BulletinListQuery): string => `/bulletins${formatBulletinListQuery(query)}`;
+const filtered = (query: BulletinListQuery): boolean =>
+  query.settlement !== undefined || query.from !== undefined || query.to !== undefined;
 
 const Filters = ({ query }: { query: BulletinListQuery }) => {
   const { t } = useI18n();
   const id = useId();
   const overview = useResource('overview', (signal) => fetchOverview(signal));
   const apply = (change: Partial<BulletinListQuery>) => navigate(hrefFor({ ...query, ...change, page: 1 }));
-  const filtered = query.settlement !== undefined || query.from !== undefined || query.to !== undefined;
   return (
     <form
       className="filters"
@@ -61,7 +62,7 @@ const Filters = ({ query }: { query: BulletinListQuery }) => {
           onChange={(event) => apply({ to: event.target.value || undefined })}
         />
       </div>
-      {filtered && (
+      {filtered(query) && (
         <div className="field field-actions">
           <Link to="/bulletins" className="button button-secondary">
             {t('registers.clearFilters')}
@@ -77,7 +78,17 @@ const Results = ({ query, result }: { query: BulletinListQuery; result: Bulletin
   if (result.items.length === 0)
     return (
       <EmptyState title={t(result.total === 0 ? 'registers.bulletins.empty' : 'registers.pageEmpty')}>
-        <p>{t('registers.bulletins.emptyHint')}</p>
+        {result.total > 0 ? (
+          <p>
+            <Link to={hrefFor({ ...query, page: 1 })}>{t('registers.toFirstPage')}</Link>
+          </p>
+        ) : (
+          filtered(query) && (
+            <p>
+              {t('registers.bulletins.emptyHint')} <Link to="/bulletins">{t('registers.clearFilters')}</Link>
+            </p>
+          )
+        )}
       </EmptyState>
     );
   return (

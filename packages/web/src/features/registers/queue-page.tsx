@@ -190,7 +190,13 @@ const Entries = ({ query, result }: { query: QueueQuery; result: PublicQueuePage
   if (result.items.length === 0)
     return (
       <EmptyState title={t(result.total === 0 ? 'registers.queue.empty' : 'registers.pageEmpty')}>
-        {result.total === 0 && <p>{t('registers.queue.emptyHint')}</p>}
+        {result.total === 0 ? (
+          <p>{t('registers.queue.emptyHint')}</p>
+        ) : (
+          <p>
+            <Link to={hrefFor(withoutNumber(query, 1))}>{t('registers.toFirstPage')}</Link>
+          </p>
+        )}
       </EmptyState>
     );
   return (
