@@ -1,4 +1,4 @@
-import type { DeepStrings } from './catalog';
+import type { DeepStrings } from './define-catalog';
 
 /** Kazakh — the primary language of the interface; ru.ts and en.ts must have the same keys. */
 export const kk = {
