@@ -43,6 +43,17 @@ export const ZReferral = z
     applicationNumber: z.string(),
     kindergarten: z.object({ id: z.string(), name: ZLocalizedName }),
     groupId: z.string(),
+    group: z
+      .object({
+        ageGroup: z.string(),
+        age: z.number().int(),
+        language: z.string(),
+        mode: z.string(),
+        queue: z.string(),
+      })
+      .openapi({
+        description: 'The group as the place was reported in it (§28 age, language, stay mode, queue)',
+      }),
     placeId: z.string(),
     unit: z.number().int(),
     admission: z.enum(['general', 'earlyBooking', 'temporary']),

@@ -85,6 +85,13 @@ export function toReferralView(row: ReferralRecord, format: (at: Date) => string
       name: { kk: row.kindergarten_kk, ru: row.kindergarten_ru, en: row.kindergarten_en },
     },
     groupId: row.group_id,
+    group: {
+      ageGroup: row.age_group,
+      age: row.place_age,
+      language: row.place_language,
+      mode: row.place_mode,
+      queue: row.place_queue,
+    },
     placeId: row.place_id,
     unit: row.unit,
     admission: row.admission,

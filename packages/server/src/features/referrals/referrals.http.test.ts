@@ -91,6 +91,8 @@ describe('claims and referrals', () => {
       validFrom: '2026-03-02T10:00:00+05:00',
       // Ann.4 i.8: 5 working days, the day of issue not counted (Mon 2 Mar → Mon 9 Mar; 8 Mar is a holiday).
       cancelDeadline: '2026-03-03T10:00:00+05:00',
+      // The group as the place was reported in it: the parent sees where the child goes.
+      group: { age: 4, language: 'kk', mode: 'full', queue: 'general' },
     });
     expect(referral?.validUntil).toMatch(/^2026-03-(09|10)$/);
     expect(await unitStatuses(t.handle.db, placeId)).toEqual([

@@ -18,6 +18,12 @@ export type ReferralRecord = Selectable<ReferralsTable> & {
   vacated_at: Date | null;
   /** The child has special educational needs: the PMPC conclusion is among the admission documents (R-ADM-01). */
   child_sen: boolean;
+  /** The group as the place was reported in it (a place's attributes are copied and never change, A-31). */
+  age_group: string;
+  place_age: number;
+  place_language: string;
+  place_mode: string;
+  place_queue: string;
 };
 
 /** The window a published unit belongs to: its bulletin's window of the unit's queue key (R-WIN-03). */
@@ -41,6 +47,7 @@ export function referralsRepository(db: Db) {
       .innerJoin('places as p', 'p.id', 'r.place_id')
       .innerJoin('kindergartens as k', 'k.id', 'p.kindergarten_id')
       .innerJoin('children as c', 'c.id', 'r.child_id')
+      .innerJoin('groups as g', 'g.id', 'p.group_id')
       .selectAll('r')
       .select([
         'a.number as application_number',
@@ -55,6 +62,11 @@ export function referralsRepository(db: Db) {
         'p.free_from',
         'p.vacated_at',
         'c.sen as child_sen',
+        'g.age_group',
+        'p.age as place_age',
+        'p.language as place_language',
+        'p.mode as place_mode',
+        'p.queue as place_queue',
       ]);
 
   return {
