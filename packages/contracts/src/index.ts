@@ -5,6 +5,7 @@ export * from './public/overview.contract';
 export * from './public/kindergartens.contract';
 export * from './public/queue.contract';
 export * from './public/fairness.contract';
+export * from './public/settlements.contract';
 export * from './applications/application.contract';
 export * from './applications/submit-application.contract';
 export * from './applications/application-actions.contract';

@@ -34,6 +34,29 @@ export function publicRepository(db: Db) {
       .$if(period.district !== undefined, (q) => q.where('s.district_kato', '=', period.district ?? ''));
   return {
     /** Anonymised counts per district; no personal data leaves this query. */
+    /** R-QUEUE-07: settlements with their district and how many kindergartens each has, by district then name. */
+    settlements: (district: string | undefined) => {
+      const query = db
+        .selectFrom('settlements as s')
+        .innerJoin('districts as d', 'd.kato', 's.district_kato')
+        .leftJoin('kindergartens as k', 'k.settlement_kato', 's.kato')
+        .select((eb) => [
+          's.kato',
+          's.name_kk',
+          's.name_ru',
+          's.name_en',
+          'd.kato as district_kato',
+          'd.name_kk as district_kk',
+          'd.name_ru as district_ru',
+          'd.name_en as district_en',
+          eb.fn.count<number>('k.id').as('kindergartens'),
+        ])
+        .groupBy(['s.kato', 'd.kato'])
+        .orderBy('d.kato')
+        .orderBy('s.name_kk');
+      return (district === undefined ? query : query.where('s.district_kato', '=', district)).execute();
+    },
+
     async districtFigures(): Promise<DistrictFiguresRow[]> {
       const kg = db
         .selectFrom('kindergartens as k')

@@ -6,12 +6,15 @@ import {
   ZKindergartenListQuery,
   ZKindergartenPage,
   ZOverview,
+  ZSettlementList,
+  ZSettlementListQuery,
 } from '@kezek/contracts';
 import { createRouter } from '../../http/openapi-app';
 import type { Clock } from '../../platform/clock';
 import { getFairness } from './get-fairness';
 import { getOverview } from './get-overview';
 import { listKindergartens } from './list-kindergartens';
+import { listSettlements } from './list-settlements';
 import type { PublicRepository } from './public.repository';
 
 const errorContent = { 'application/json': { schema: ZErrorBody } };
@@ -49,6 +52,18 @@ const fairness = createRoute({
   },
 });
 
+const settlements = createRoute({
+  method: 'get',
+  path: '/api/public/settlements',
+  tags: ['public'],
+  summary: 'Settlements with their district (where one applies, R-QUEUE-07)',
+  request: { query: ZSettlementListQuery },
+  responses: {
+    200: { description: 'The settlements', content: { 'application/json': { schema: ZSettlementList } } },
+    400: { description: 'Invalid district', content: errorContent },
+  },
+});
+
 export function publicRoutes(deps: {
   repo: PublicRepository;
   clock: Clock;
@@ -63,5 +78,6 @@ export function publicRoutes(deps: {
     )
     .openapi(kindergartens, async (c) =>
       c.json(await listKindergartens(deps.repo, c.req.valid('query')), 200),
-    );
+    )
+    .openapi(settlements, async (c) => c.json(await listSettlements(deps.repo, c.req.valid('query')), 200));
 }

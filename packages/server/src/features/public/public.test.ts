@@ -1,4 +1,4 @@
-import type { KindergartenPage, Overview } from '@kezek/contracts';
+import type { KindergartenPage, Overview, SettlementList } from '@kezek/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, silentLog, TEST_NOW, type TestApp } from '../../testing/test-app';
 import { seedDemoData } from '../demo/seed-demo-data';
@@ -76,5 +76,21 @@ describe('public kindergarten directory', () => {
     );
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field });
+  });
+});
+
+describe('public settlements (R-QUEUE-07)', () => {
+  it('lists the settlements one applies in with their district and kindergartens, filtered by district', async () => {
+    const all = await get<SettlementList>('/api/public/settlements');
+    expect(all.status).toBe(200);
+    expect(all.body.items.length).toBeGreaterThan(0);
+    expect(all.body.items.reduce((sum, s) => sum + s.kindergartens, 0)).toBe(counts.kindergartens);
+    const almaly = await get<SettlementList>('/api/public/settlements?district=751110000');
+    expect(almaly.body.items.length).toBeGreaterThan(0);
+    expect(almaly.body.items.every((s) => s.district.kato === '751110000')).toBe(true);
+    expect(almaly.body.items.length).toBeLessThan(all.body.items.length);
+    const bad = await get<{ error: { field?: string } }>('/api/public/settlements?district=12');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('district');
   });
 });
