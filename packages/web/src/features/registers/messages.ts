@@ -1,13 +1,7 @@
-import type { defineCatalog } from '../../i18n/catalog';
-
-/**
- * defineCatalog's typing without a run-time import of i18n/catalog.ts: catalog.ts loads every messages.ts eagerly,
- * so importing it back here is a cycle in which defineCatalog is not defined yet.
- */
-const define: typeof defineCatalog = (catalog) => catalog;
+import { defineCatalog } from '../../i18n/define-catalog';
 
 /** The public registers: bulletins, the public queue, the fairness figures, the verifiable logs. */
-export const messages = define({
+export const messages = defineCatalog({
   kk: {
     registers: {
       nav: {
