@@ -214,7 +214,17 @@ describe('the 07:00 window job', () => {
     expect(before).toEqual([
       expect.objectContaining({ queue_key: `${S1}/2023/general`, units: 3, opens_at: null }),
     ]);
-    await tick(TUE_0700);
+    // Submitted at 07:05, first-priority: the slot runs at 07:15, but the set was frozen at 07:00 without it.
+    const late = await insertQueuedApplication(t.handle.db, {
+      birthDate: '2023-05-01',
+      submittedAt: new Date('2026-03-03T02:05:00Z'),
+    });
+    await t.handle.db
+      .updateTable('applications')
+      .set({ categories: ['military'] })
+      .where('id', '=', late.applicationId)
+      .execute();
+    await tick(new Date('2026-03-03T02:15:00Z'));
     const window = await t.handle.db.selectFrom('allocation_windows').selectAll().executeTakeFirstOrThrow();
     expect(window).toMatchObject({ opens_at: TUE_0700, closes_at: FRI_0700, all_state: true });
     const access = await t.handle.db

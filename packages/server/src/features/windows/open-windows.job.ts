@@ -54,7 +54,10 @@ async function openOne(
   const key = parseQueueKey(window.queue_key);
   if (!key.ok) throw new Error(`window ${window.id} has an invalid queue key: ${key.error}`);
   const policy = rules.policyFor(window.settlement_kato, opensAt);
-  const loaded = await applications.queue(key.value.settlement, key.value.birthYear, key.value.kind);
+  const queue = await applications.queue(key.value.settlement, key.value.birthYear, key.value.kind);
+  // R-WIN-04: the set is frozen at the opening instant — an application submitted after it (the slot may run a
+  // few minutes late, or be caught up after downtime) was not in the queue then.
+  const loaded = { ...queue, members: queue.members.filter((member) => member.submitted_at <= opensAt) };
   const order = orderedQueue(loaded).order.map((member) => member.id);
   const blocked = await windows.withLiveReferral(order);
   const privilegeBlocked = new Set(
