@@ -218,7 +218,7 @@ export const messages = defineCatalog({
         keyTitle: 'Тізілімдердің ашық кілті',
         keyExplain:
           'Осы кілтпен журналдардың күйіне қойылған қолтаңба тексеріледі. Оны басқа ресми дереккөзде жарияланған кілтпен салыстырыңыз.',
-        publicKey: 'Ашық кілт',
+        publicKey: 'Ашық кілт (Ed25519)',
         keyId: 'Кілт идентификаторы (SHA-256)',
         howTitle: 'Бұл не береді',
         how1: 'Түбіртек жазбаның журналда тұрғанын дәлелдейді: оны осы браузерде немесе «kezek verify» пәрменімен тексеруге болады.',
@@ -523,7 +523,7 @@ export const messages = defineCatalog({
         keyTitle: 'Открытый ключ реестров',
         keyExplain:
           'Этим ключом проверяется подпись под состоянием журналов. Сравните его с ключом, опубликованным в другом официальном источнике.',
-        publicKey: 'Открытый ключ',
+        publicKey: 'Открытый ключ (Ed25519)',
         keyId: 'Идентификатор ключа (SHA-256)',
         howTitle: 'Что это даёт',
         how1: 'Квитанция доказывает, что запись есть в журнале: её можно проверить в этом браузере или командой «kezek verify».',
@@ -819,7 +819,7 @@ export const messages = defineCatalog({
         keyTitle: 'The registers’ public key',
         keyExplain:
           'The signatures on the logs’ states are checked with this key. Compare it with the key published in another official source.',
-        publicKey: 'Public key',
+        publicKey: 'Public key (Ed25519)',
         keyId: 'Key ID (SHA-256)',
         howTitle: 'What this gives you',
         how1: 'A receipt proves that an entry is in the log: verify it in this browser or with `kezek verify`.',

@@ -91,7 +91,7 @@ const PublicKey = () => {
       {key.data !== undefined && key.status !== 'error' && (
         <dl className="facts">
           <div className="registers-wide">
-            <dt>{t('registers.heads.publicKey')} (Ed25519)</dt>
+            <dt>{t('registers.heads.publicKey')}</dt>
             <dd className="registers-hash" data-testid="public-key">
               {key.data.publicKey}
             </dd>
