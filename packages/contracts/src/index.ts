@@ -17,6 +17,7 @@ export * from './auth/applicant-login.contract';
 export * from './proactive/proactive-offer.contract';
 export * from './applications/application-records.contract';
 export * from './dev/dev-signature.contract';
+export * from './dev/dev-clock.contract';
 export * from './ledger.contract';
 export * from './admin/rules.contract';
 export * from './places.contract';

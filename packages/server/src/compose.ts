@@ -24,6 +24,7 @@ import { entityLedgerReceipt } from './features/ledger/get-ledger-receipt';
 import { createLedgerDeps } from './features/ledger/ledger-deps';
 import { sequenceLedgerJob, signTreeHeadsJob } from './features/ledger/ledger.jobs';
 import { ledgerRoutes } from './features/ledger/ledger.routes';
+import { devClockRoutes } from './features/dev-clock/dev-clock.routes';
 import { devSigningRoutes } from './features/dev-signing/dev-signing.routes';
 import { documentsRoutes } from './features/documents/documents.routes';
 import { referralsRepository } from './features/referrals/referrals.repository';
@@ -55,7 +56,7 @@ import { createApp } from './http/app';
 import { authGate } from './http/auth-middleware';
 import type { Env } from './http/env';
 import { AppError } from './platform/app-error';
-import type { Clock } from './platform/clock';
+import type { Clock, TravellingClock } from './platform/clock';
 import type { JobDefinition } from './platform/jobs/job';
 import type { Logger } from './platform/logger';
 import { formatNational } from './platform/national-time';
@@ -85,6 +86,8 @@ export type AppDeps = {
   smsReplySecret?: string;
   /** KEZEK_LEDGER_KEY: signs the registers' tree heads; unset = generated once and kept in the database. */
   ledgerKey?: KeyObject;
+  /** DEVELOPMENT ONLY: the demo clock (KEZEK_NOW) that POST /api/dev/clock moves forward, beside the dev adapters. */
+  devClock?: TravellingClock;
   /** Mounted after the features: test-only routes (access probes); empty in production. */
   extraRouters?: ReadonlyArray<OpenAPIHono<Env>>;
 };
@@ -156,6 +159,10 @@ export function composeApp(deps: AppDeps) {
       // DEVELOPMENT ONLY: a signing helper for the demo web app, only beside the development signature adapter.
       ...(deps.ports.signature instanceof DevSignatureAuthority
         ? [devSigningRoutes(deps.ports.signature)]
+        : []),
+      // DEVELOPMENT ONLY: time travel for a demo server living on a chosen day, never beside real adapters.
+      ...(deps.devClock !== undefined && deps.ports.signature instanceof DevSignatureAuthority
+        ? [devClockRoutes({ clock: deps.devClock, format: formatNational })]
         : []),
       proactiveRoutes({
         transaction: offerTransactor(deps.db),

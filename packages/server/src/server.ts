@@ -10,7 +10,7 @@ import { startJobLoop } from './platform/jobs/job-loop';
 import { createPorts } from './ports';
 import type { SeedResult } from './features/demo/seed-demo';
 import { seedDemoData } from './features/demo/seed-demo-data';
-import { shiftedClock, systemClock, type Clock } from './platform/clock';
+import { systemClock, travellingClock, type Clock, type TravellingClock } from './platform/clock';
 import type { Config } from './platform/config';
 import type { Logger } from './platform/logger';
 import { formatNational, tzdataDisagreement } from './platform/national-time';
@@ -32,13 +32,18 @@ export async function openDatabase(config: Config): Promise<DbHandle> {
   return createDb({ engine: 'pglite', dataDir: config.dataDir });
 }
 
+/** KEZEK_NOW: a demo server living on a chosen day, whose clock a development server may move forward. */
+const demoClockFor = (config: Config): TravellingClock | undefined =>
+  config.now === undefined ? undefined : travellingClock(config.now);
+
 export function clockFor(config: Config): Clock {
-  return config.now === undefined ? systemClock : shiftedClock(config.now);
+  return demoClockFor(config) ?? systemClock;
 }
 
 /** Opens the database, migrates, seeds the demo when configured, and listens. `close()` drains and shuts down. */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const clock = clockFor(config);
+  const devClock = demoClockFor(config);
+  const clock = devClock ?? systemClock;
   const disagreement = tzdataDisagreement(clock.now());
   if (disagreement !== undefined) {
     log.warn('runtime tzdata for Asia/Almaty disagrees with national time; Kezek uses its own table', {
@@ -74,6 +79,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       refreshRules: rules.refresh,
       cookieSecurity: config.cookieSecure,
       trustedOrigins: config.trustedOrigins,
+      ...(devClock === undefined ? {} : { devClock }),
       ...(config.smsReplySecret === undefined ? {} : { smsReplySecret: config.smsReplySecret }),
       ...(config.ledgerKey === undefined ? {} : { ledgerKey: config.ledgerKey }),
     });
