@@ -47,13 +47,13 @@ SELECT a.number, a.version FROM applications a WHERE a.id = (SELECT application_
 SELECT count(*) FROM referrals WHERE application_id = (SELECT application_id FROM rush_map WHERE n = :n);
 INSERT INTO rush_baseline_referrals (id, at) VALUES (gen_random_uuid(), now());
 UPDATE applications SET version = version + 1 WHERE id = (SELECT application_id FROM rush_map WHERE n = :n);
+INSERT INTO audit_log (at, actor_type, actor_id, action, entity_type, entity_id, data) VALUES (now(), 'applicant', NULL, 'referral.baseline', 'referral', gen_random_uuid()::text, '{}');
+INSERT INTO outbox (created_at, channel, recipient, template, language, payload, next_attempt_at, application_id) VALUES (now(), 'sms', '+77012345678', 'referralIssued', 'kk', '{}', now(), (SELECT application_id FROM rush_map WHERE n = :n));
+SELECT r.* FROM referrals r JOIN applications a ON a.id = r.application_id LIMIT 1;
 SELECT g_since_p FROM queue_state WHERE queue_key = ':key';
 INSERT INTO queue_state (queue_key, g_since_p) VALUES (':key', 0) ON CONFLICT (queue_key) DO UPDATE SET g_since_p = 0;
 INSERT INTO queue_state (queue_key, version) VALUES (':key', 1) ON CONFLICT (queue_key) DO UPDATE SET version = queue_state.version + 1;
 INSERT INTO queue_events (queue_key, at, kind, application_id, data) VALUES (':key', now(), 'baseline', (SELECT application_id FROM rush_map WHERE n = :n), '{}');
-INSERT INTO audit_log (at, actor_type, actor_id, action, entity_type, entity_id, data) VALUES (now(), 'applicant', NULL, 'referral.baseline', 'referral', gen_random_uuid()::text, '{}');
-INSERT INTO outbox (created_at, channel, recipient, template, language, payload, next_attempt_at, application_id) VALUES (now(), 'sms', '+77012345678', 'referralIssued', 'kk', '{}', now(), (SELECT application_id FROM rush_map WHERE n = :n));
-SELECT r.* FROM referrals r JOIN applications a ON a.id = r.application_id LIMIT 1;
 COMMIT;
 `;
 

@@ -57,6 +57,9 @@ export type ClaimDeps = {
   format: (at: Date) => string;
 };
 
+/** What a referral changes in its queue, applied at the end of the claim (moveQueue). */
+type QueueMove = { readonly application: Application; readonly temporary: boolean; readonly policy: Policy };
+
 type Access = { readonly phase: WindowPhase; readonly access: boolean; readonly window: number | null };
 
 /** R-WIN-03, -06, -07: per free unit, the phase of its window and whether this application may take it now. */
@@ -256,6 +259,7 @@ async function issueClaim(
   const siblingGroup = applications.length > 1 ? randomUUID() : undefined;
   const at = instantFromEpochMs(now.getTime());
   const contacts = new Map<string, ApplicationRecord>();
+  const moves: QueueMove[] = [];
   for (const [index, application] of applications.entries()) {
     const [unitPlaceId, unitIndex] = units[index] ?? [place.id, unit];
     const id = ids[index] ?? randomUUID();
@@ -269,7 +273,7 @@ async function issueClaim(
         'applicationIds',
       );
     const unitPlace = kindergartenPlaces.find((p) => p.id === unitPlaceId) ?? place;
-    const contact = await issueOne(deps, repos, {
+    const issuedOne = await issueOne(deps, repos, {
       actor,
       application,
       place: unitPlace,
@@ -282,7 +286,8 @@ async function issueClaim(
       now,
       at,
     });
-    contacts.set(application.id, contact);
+    contacts.set(application.id, issuedOne.record);
+    moves.push(issuedOne.move);
   }
   const issued = await repos.referrals.byClaimKey(key);
   for (const row of issued) {
@@ -290,6 +295,7 @@ async function issueClaim(
     if (contact !== undefined)
       await repos.notify(referralNotices.issued(toDomainReferral(row), row), recipientsOf(contact, now));
   }
+  for (const move of moves) await moveQueue(repos, move, now);
   return issued;
 }
 
@@ -309,7 +315,7 @@ async function issueOne(
     now: Date;
     at: ReturnType<typeof instantFromEpochMs>;
   },
-): Promise<ApplicationRecord> {
+): Promise<{ record: ApplicationRecord; move: QueueMove }> {
   const { application, place, policy, now } = claim;
   const input = {
     id: claim.id,
@@ -350,10 +356,27 @@ async function issueOne(
     });
     if (!updated) throw new AppError('CONFLICT', 'The application changed meanwhile; retry');
   }
-  // R-ORDER-05: the counter of the queue the referral was issued from moves with it.
+  await repos.audit.record({
+    at: now,
+    actor: claim.actor,
+    action: 'referral.issued',
+    entityType: 'referral',
+    entityId: referral.id,
+    data: { application: application.id, place: place.id, unit: claim.unit, phase: referral.phase },
+  });
+  return { record, move: { application, temporary, policy } };
+}
+
+/**
+ * R-ORDER-05: the counter of the queue the referral was issued from moves with it, and the queue records the
+ * referral. Done last in the claim's transaction: every claim of a queue updates the same counter row, so it is
+ * locked only from here to the commit, not for the whole claim — the rush's winners queue there one by one.
+ */
+async function moveQueue(repos: ClaimRepos, move: QueueMove, now: Date): Promise<void> {
+  const { application, temporary, policy } = move;
   const queueKey = applicationKey(application);
-  const gSinceP = await repos.referrals.gSinceP(queueKey);
   const group = applicationGroup(application);
+  const gSinceP = await repos.referrals.gSinceP(queueKey);
   await repos.referrals.setGSinceP(
     queueKey,
     nextGSinceP(gSinceP, group, {
@@ -369,13 +392,4 @@ async function issueOne(
     application_id: application.id,
     data: { group, temporary },
   });
-  await repos.audit.record({
-    at: now,
-    actor: claim.actor,
-    action: 'referral.issued',
-    entityType: 'referral',
-    entityId: referral.id,
-    data: { application: application.id, place: place.id, unit: claim.unit, phase: referral.phase },
-  });
-  return record;
 }
