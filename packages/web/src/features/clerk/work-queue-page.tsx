@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { exportHref, fetchApplications } from '../../api/applications';
 import { RequireActor } from '../../app/require-actor';
+import { Pager } from '../../app/pager';
 import { Link, navigate, useLocation } from '../../app/router';
 import { EmptyState, ErrorState, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -92,7 +93,6 @@ const WorkQueue = () => {
   const list = useResource(`work-queue${formatWorkQueueQuery(query)}`, (signal) =>
     fetchApplications({ ...filters, page: query.page, pageSize: PAGE_SIZE }, signal),
   );
-  const pages = list.data === undefined ? 1 : Math.max(1, Math.ceil(list.data.total / PAGE_SIZE));
   return (
     <>
       <div className="page-head">
@@ -176,20 +176,13 @@ const WorkQueue = () => {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav className="pagination" aria-label={t('pagination.label')}>
-          {query.page > 1 && (
-            <Link to={hrefFor({ ...query, page: query.page - 1 })} rel="prev">
-              {t('pagination.previous')}
-            </Link>
-          )}
-          <span>{t('pagination.pageOf', { page: query.page, pages })}</span>
-          {query.page < pages && (
-            <Link to={hrefFor({ ...query, page: query.page + 1 })} rel="next">
-              {t('pagination.next')}
-            </Link>
-          )}
-        </nav>
+      {list.data !== undefined && (
+        <Pager
+          page={query.page}
+          total={list.data.total}
+          pageSize={PAGE_SIZE}
+          hrefFor={(page) => hrefFor({ ...query, page })}
+        />
       )}
     </>
   );

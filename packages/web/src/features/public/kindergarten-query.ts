@@ -76,6 +76,3 @@ export const hasFilters = (query: KindergartenListQuery): boolean =>
   query.ownership !== undefined ||
   query.language !== undefined ||
   query.q !== undefined;
-
-export const pageCount = (total: number, pageSize: number): number =>
-  Math.max(1, Math.ceil(Math.max(0, total) / Math.max(1, pageSize)));

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { KindergartenPage, KindergartenSummary, Language, Overview } from '@kezek/contracts';
 import { fetchKindergartens, fetchOverview } from '../../api/public';
+import { Pager } from '../../app/pager';
 import { Link, navigate, useLocation } from '../../app/router';
 import { EmptyState, ErrorState, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -15,7 +16,6 @@ import {
   formatKindergartenQuery,
   hasFilters,
   normalizeSearch,
-  pageCount,
   parseKindergartenQuery,
   withFilters,
 } from './kindergarten-query';
@@ -170,47 +170,6 @@ const Row = ({ item, language }: { item: KindergartenSummary; language: Language
   );
 };
 
-const Pagination = ({ query, result }: { query: KindergartenListQuery; result: KindergartenPage }) => {
-  const { t, language } = useI18n();
-  const pages = pageCount(result.total, result.pageSize);
-  const page = query.page;
-  const previous = page > 1 ? hrefFor({ ...query, page: Math.min(page - 1, pages) }) : undefined;
-  const next = page < pages ? hrefFor({ ...query, page: page + 1 }) : undefined;
-  if (previous === undefined && next === undefined) return null;
-  return (
-    <nav className="pagination" aria-label={t('pagination.label')}>
-      {previous ? (
-        <Link to={previous} rel="prev" className="button button-secondary">
-          <span aria-hidden="true">← </span>
-          {t('pagination.previous')}
-        </Link>
-      ) : (
-        <span className="button button-secondary is-disabled" aria-disabled="true">
-          <span aria-hidden="true">← </span>
-          {t('pagination.previous')}
-        </span>
-      )}
-      <p className="pagination-status" data-testid="page-status" data-page={page} data-pages={pages}>
-        {t('pagination.pageOf', {
-          page: formatNumber(page, language),
-          pages: formatNumber(pages, language),
-        })}
-      </p>
-      {next ? (
-        <Link to={next} rel="next" className="button button-secondary">
-          {t('pagination.next')}
-          <span aria-hidden="true"> →</span>
-        </Link>
-      ) : (
-        <span className="button button-secondary is-disabled" aria-disabled="true">
-          {t('pagination.next')}
-          <span aria-hidden="true"> →</span>
-        </span>
-      )}
-    </nav>
-  );
-};
-
 const Results = ({ query, result }: { query: KindergartenListQuery; result: KindergartenPage }) => {
   const { t, language } = useI18n();
   if (result.total === 0) {
@@ -274,7 +233,12 @@ const Results = ({ query, result }: { query: KindergartenListQuery; result: Kind
           </tbody>
         </table>
       </div>
-      <Pagination query={query} result={result} />
+      <Pager
+        page={query.page}
+        total={result.total}
+        pageSize={result.pageSize}
+        hrefFor={(page) => hrefFor({ ...query, page })}
+      />
     </>
   );
 };

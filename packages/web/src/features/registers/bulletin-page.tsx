@@ -8,7 +8,7 @@ import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
 import { formatInstant, formatLocalDate, formatNumber, localizedName } from '../../i18n/format';
 import { useQueueLabel } from '../parent/application-labels';
-import { Pager } from './parts';
+import { Pager } from '../../app/pager';
 import {
   GROUP_LANGUAGES,
   PAGE_SIZE,

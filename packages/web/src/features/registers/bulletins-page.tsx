@@ -8,7 +8,8 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
 import { formatInstant, formatLocalDate, formatNumber, localizedName } from '../../i18n/format';
-import { Pager, SettlementOptions } from './parts';
+import { Pager } from '../../app/pager';
+import { SettlementOptions } from './parts';
 import { PAGE_SIZE, formatBulletinListQuery, parseBulletinListQuery, type BulletinListQuery } from './query';
 
 const hrefFor = (query: BulletinListQuery): string => `/bulletins${formatBulletinListQuery(query)}`;

@@ -4,7 +4,6 @@ import {
   formatBulletinListQuery,
   formatFairnessQuery,
   formatQueueQuery,
-  pageCount,
   parseBulletinItemsQuery,
   parseBulletinListQuery,
   parseFairnessQuery,
@@ -69,9 +68,7 @@ describe('registers query strings', () => {
     expect(parseVerifyQuery('?log=other&leaf=abc')).toEqual({});
   });
 
-  it('page counts and bar widths', () => {
-    expect(pageCount(0, 20)).toBe(1);
-    expect(pageCount(41, 20)).toBe(3);
+  it('bar widths', () => {
     expect(percentOf(1, 3)).toBe(33);
     expect(percentOf(5, 0)).toBe(0);
   });

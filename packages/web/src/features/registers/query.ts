@@ -167,9 +167,6 @@ export const parseVerifyQuery = (search: string): VerifyQuery => {
 export const verifyHref = (log: LedgerLog, leafHash: string): string =>
   `/registers/verify${format({ log, leaf: leafHash })}`;
 
-export const pageCount = (total: number, pageSize: number): number =>
-  Math.max(1, Math.ceil(Math.max(0, total) / Math.max(1, pageSize)));
-
 /** Share of a total as a whole percentage for a bar's width (0 when the total is 0). */
 export const percentOf = (value: number, total: number): number =>
   total <= 0 ? 0 : Math.round((Math.max(0, value) / total) * 100);

@@ -12,7 +12,8 @@ import { useI18n } from '../../i18n';
 import { formatInstant, formatNumber } from '../../i18n/format';
 import { useQueueLabel } from '../parent/application-labels';
 import { placeName } from './names';
-import { Pager, SettlementOptions } from './parts';
+import { Pager } from '../../app/pager';
+import { SettlementOptions } from './parts';
 import { PAGE_SIZE, formatQueueQuery, parseQueueQuery, withoutNumber, type QueueQuery } from './query';
 
 const hrefFor = (query: QueueQuery): string => `/queue${formatQueueQuery(query)}`;
