@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ZLedgerReceipt } from './ledger.contract';
 import { ZKato, ZLocalizedName, ZPageQuery, pageOf } from './common';
 import { PLACE_ADMISSIONS, PLACE_MODES, REVOCATION_REASONS } from './places.contract';
 
@@ -77,6 +78,10 @@ export const ZBulletin = z
     bulletin: ZBulletinSummary,
     items: pageOf(ZBulletinItem),
     revocations: z.array(ZBulletinRevocation),
+    ledger: ZLedgerReceipt.optional().openapi({
+      description:
+        "The bulletin's entry in the bulletins register (R-SYS-08): its leaf, and the proof once a signed head covers it",
+    }),
   })
   .openapi('Bulletin');
 export type BulletinView = z.infer<typeof ZBulletin>;

@@ -214,7 +214,11 @@ export function composeApp(deps: AppDeps) {
         format: formatNational,
         clock: deps.clock,
       }),
-      bulletinsRoutes({ repo: bulletinsRepository(deps.db), format: formatNational }),
+      bulletinsRoutes({
+        repo: bulletinsRepository(deps.db),
+        format: formatNational,
+        ledgerReceipt: (id) => entityLedgerReceipt(ledger, 'bulletin', id),
+      }),
       windowsRoutes({
         windows: windowsRepository(deps.db),
         applications,

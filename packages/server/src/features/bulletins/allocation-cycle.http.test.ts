@@ -207,6 +207,20 @@ describe('the 18:00 bulletin job', () => {
   });
 });
 
+describe('the bulletins register (R-SYS-08)', () => {
+  it('a bulletin carries its entry in the bulletins register, with the proof once a signed head covers it', async () => {
+    const page = (await (
+      await send('public', `/api/public/bulletins?settlement=${S1}`)
+    ).json()) as BulletinPage;
+    const id = page.items[0]?.id ?? 0;
+    expect((await send('regionalAdmin', '/api/ledger/heads', {})).status).toBe(200);
+    const view = (await (await send('public', `/api/public/bulletins/${id}`)).json()) as BulletinView;
+    expect(view.ledger?.leafHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(view.ledger?.leaf ?? '{}')).toMatchObject({ log: 'bulletins', entity: String(id) });
+    expect(view.ledger?.proof).toBeDefined();
+  });
+});
+
 describe('the 07:00 window job', () => {
   it('R-WIN-03, R-WIN-04, R-WIN-05: the window opens at 07:00 the next day with the first N_k who can claim, closing on the 3rd working day', async () => {
     await tick(new Date('2026-03-03T01:59:00Z'));

@@ -7,6 +7,7 @@ import {
   ZBulletinPage,
   ZErrorBody,
 } from '@kezek/contracts';
+import type { LedgerReceipt } from '@kezek/contracts';
 import { createRouter, json } from '../../http/openapi-app';
 import type { BulletinsRepository } from './bulletins.repository';
 import { getBulletin } from './get-bulletin';
@@ -38,12 +39,22 @@ const routes = {
   }),
 };
 
-export function bulletinsRoutes(deps: { repo: BulletinsRepository; format: (at: Date) => string }) {
+export function bulletinsRoutes(deps: {
+  repo: BulletinsRepository;
+  format: (at: Date) => string;
+  /** R-SYS-08: the bulletin's receipt in the bulletins register, when it has been sequenced. */
+  ledgerReceipt: (bulletinId: string) => Promise<LedgerReceipt | undefined>;
+}) {
   return createRouter()
     .openapi(routes.list, async (c) =>
       c.json(await listBulletins(deps.repo, c.req.valid('query'), deps.format), 200),
     )
-    .openapi(routes.get, async (c) =>
-      c.json(await getBulletin(deps.repo, c.req.valid('param').id, c.req.valid('query'), deps.format), 200),
-    );
+    .openapi(routes.get, async (c) => {
+      const { id } = c.req.valid('param');
+      const [bulletin, ledger] = await Promise.all([
+        getBulletin(deps.repo, id, c.req.valid('query'), deps.format),
+        deps.ledgerReceipt(String(id)),
+      ]);
+      return c.json({ ...bulletin, ...(ledger === undefined ? {} : { ledger }) }, 200);
+    });
 }
