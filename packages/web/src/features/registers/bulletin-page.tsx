@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { BulletinView, Language } from '@kezek/contracts';
-import { fetchBulletin, fetchLeaves } from '../../api/registers';
+import { fetchBulletin } from '../../api/registers';
 import { Link, navigate, useLocation } from '../../app/router';
 import { EmptyState, ErrorState, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -24,16 +24,6 @@ type Item = BulletinView['items']['items'][number];
 
 /** The kind of group from the queue key `settlement/birthYear/kind`. */
 const kindOf = (queueKey: string): string => queueKey.split('/')[2] ?? 'general';
-
-/**
- * The bulletin's entry in the bulletins register. The API has no lookup by bulletin, but the register holds one leaf
- * per bulletin in publication order, so the leaf sits near index id − 1: look there for `"entity":"<id>"`.
- */
-const findRegisterEntry = async (id: number, signal: AbortSignal): Promise<string | null> => {
-  const page = await fetchLeaves('bulletins', Math.max(0, id - 501), 1000, signal);
-  const entity = `"entity":"${id}"`;
-  return page.leaves.find((leaf) => leaf.leaf.includes(entity))?.leafHash ?? null;
-};
 
 const Filters = ({ id, query }: { id: number; query: BulletinItemsQuery }) => {
   const { t } = useI18n();
@@ -264,11 +254,10 @@ const Revocations = ({ view }: { view: BulletinView }) => {
   );
 };
 
-const RegisterEntry = ({ id }: { id: number }) => {
+/** The bulletin's entry in the bulletins register (R-SYS-08), as the bulletin itself names it. */
+const RegisterEntry = ({ leafHash }: { leafHash: string | undefined }) => {
   const { t } = useI18n();
-  const entry = useResource(`bulletin-leaf/${id}`, (signal) => findRegisterEntry(id, signal));
-  if (entry.status === 'loading') return <Loading />;
-  if (entry.status === 'error' || entry.data === null)
+  if (leafHash === undefined)
     return (
       <p data-testid="register-entry-missing">
         {t('registers.bulletin.entryMissing')} <Link to="/registers">{t('registers.heads.title')}</Link>
@@ -276,8 +265,8 @@ const RegisterEntry = ({ id }: { id: number }) => {
     );
   return (
     <p data-testid="register-entry">
-      <Link to={verifyHref('bulletins', entry.data)}>{t('registers.bulletin.entryLink')}</Link>
-      <span className="registers-hash"> {entry.data}</span>
+      <Link to={verifyHref('bulletins', leafHash)}>{t('registers.bulletin.entryLink')}</Link>
+      <span className="registers-hash"> {leafHash}</span>
     </p>
   );
 };
@@ -314,7 +303,7 @@ const Bulletin = ({ id, view, query }: { id: number; view: BulletinView; query: 
       <p className="notice" data-testid="immutable">
         {t('registers.bulletin.immutable')}
       </p>
-      <RegisterEntry id={id} />
+      <RegisterEntry leafHash={view.ledger?.leafHash} />
       <h2 className="registers-section">{t('registers.bulletin.placesTitle')}</h2>
       <Filters id={id} query={query} />
       <Items view={view} query={query} id={id} />
