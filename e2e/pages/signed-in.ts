@@ -32,7 +32,8 @@ export class StaffSignInPage extends AppShell {
     await this.main.locator('input[name="login"]').fill(login);
     await this.main.locator('input[name="password"]').fill(password);
     await this.main.locator('form button[type="submit"]').click();
-    await this.page.waitForURL('**/clerk');
+    // Each role lands on its own page: the work queue, or a kindergarten's places.
+    await this.page.waitForURL((url) => url.pathname !== '/staff/signin');
   }
 }
 

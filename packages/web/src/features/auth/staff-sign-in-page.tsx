@@ -1,3 +1,4 @@
+import type { SessionActor } from '@kezek/contracts';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { logInStaff } from '../../api/auth';
@@ -7,6 +8,10 @@ import { Link, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n';
+
+/** Where a staff member starts: kindergarten staff at their places, everyone else at the work queue. */
+const landingOf = (actor: SessionActor): string =>
+  actor.kind === 'staff' && actor.role === 'kindergartenStaff' ? '/kindergarten' : '/clerk';
 
 export const StaffSignInPage = () => {
   const { t } = useI18n();
@@ -27,8 +32,9 @@ export const StaffSignInPage = () => {
     setBusy(true);
     setFailure(undefined);
     try {
-      adopt(await logInStaff({ login: login.trim(), password }));
-      navigate('/clerk');
+      const session = await logInStaff({ login: login.trim(), password });
+      adopt(session);
+      navigate(landingOf(session.actor));
     } catch (error) {
       setFailure(toApiError(error));
       setBusy(false);
