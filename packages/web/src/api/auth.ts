@@ -1,4 +1,10 @@
-import type { ApplicantChallenge, DevSignature, Session, StaffLoginRequest } from '@kezek/contracts';
+import type {
+  ApplicantChallenge,
+  ChangePassword,
+  DevSignature,
+  Session,
+  StaffLoginRequest,
+} from '@kezek/contracts';
 import { getJson, sendJson } from './client';
 
 export const fetchSession = (signal?: AbortSignal): Promise<Session> =>
@@ -21,3 +27,7 @@ export const logInApplicant = (challengeId: string, signature: string): Promise<
   sendJson<Session>('POST', '/api/auth/applicant/login', { challengeId, signature });
 
 export const logOut = (): Promise<void> => sendJson<void>('POST', '/api/auth/logout', {});
+
+/** A staff member's own new password (required after a one-time password); their other sessions end. */
+export const changeOwnPassword = (body: ChangePassword): Promise<{ changed: true }> =>
+  sendJson<{ changed: true }>('POST', '/api/auth/staff/password', body);

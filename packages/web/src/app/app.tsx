@@ -11,7 +11,14 @@ import { useActor, useSession } from './session';
 const normalizePath = (pathname: string): string =>
   pathname.length > 1 ? pathname.replace(/\/+$/, '') || '/' : pathname;
 
-const Page = ({ pathname }: { pathname: string }) => renderPath(pathname) ?? <NotFoundPage />;
+/** A one-time password is changed first: until then a staff member sees only that page, wherever they go. */
+const PASSWORD_PAGE = '/staff/password';
+
+const Page = ({ pathname }: { pathname: string }) => {
+  const actor = useActor();
+  const path = actor.kind === 'staff' && actor.mustChangePassword ? PASSWORD_PAGE : pathname;
+  return renderPath(path) ?? <NotFoundPage />;
+};
 
 /** Who is signed in, and the way out; or the ways in. */
 const SessionBar = () => {
@@ -33,6 +40,11 @@ const SessionBar = () => {
       <span className="session-name" data-testid="session-name">
         {name}
       </span>
+      {actor.kind === 'staff' && (
+        <Link to={PASSWORD_PAGE} className="session-link">
+          {t('account.link')}
+        </Link>
+      )}
       <button
         type="button"
         className="button button-small"

@@ -1,4 +1,5 @@
 import type { Area } from '../../app/area';
+import { ChangePasswordPage } from './change-password-page';
 import { SignInPage } from './sign-in-page';
 import { StaffSignInPage } from './staff-sign-in-page';
 
@@ -8,5 +9,6 @@ export const area: Area = {
   pages: [
     { pattern: '/signin', render: () => <SignInPage /> },
     { pattern: '/staff/signin', render: () => <StaffSignInPage /> },
+    { pattern: '/staff/password', render: () => <ChangePasswordPage /> },
   ],
 };

@@ -1,17 +1,13 @@
-import type { SessionActor } from '@kezek/contracts';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { logInStaff } from '../../api/auth';
 import { toApiError, type ApiError } from '../../api/client';
 import { Field, FormError } from '../../app/form';
 import { Link, navigate } from '../../app/router';
+import { landingOf } from './landing';
 import { useSession } from '../../app/session';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n';
-
-/** Where a staff member starts: kindergarten staff at their places, everyone else at the work queue. */
-const landingOf = (actor: SessionActor): string =>
-  actor.kind === 'staff' && actor.role === 'kindergartenStaff' ? '/kindergarten' : '/clerk';
 
 export const StaffSignInPage = () => {
   const { t } = useI18n();
@@ -34,7 +30,12 @@ export const StaffSignInPage = () => {
     try {
       const session = await logInStaff({ login: login.trim(), password });
       adopt(session);
-      navigate(landingOf(session.actor));
+      // A one-time password is changed before anything else (the app shows only that page till then).
+      navigate(
+        session.actor.kind === 'staff' && session.actor.mustChangePassword
+          ? '/staff/password'
+          : landingOf(session.actor),
+      );
     } catch (error) {
       setFailure(toApiError(error));
       setBusy(false);
