@@ -17,6 +17,13 @@ export const messages = defineCatalog({
       submit: 'Құпия сөзді сақтау',
       saving: 'Сақталуда…',
       link: 'Құпия сөз',
+      ncalayer: {
+        unavailable:
+          'NCALayer іске қосылмаған. Оны pki.gov.kz сайтынан орнатып, іске қосыңыз да, қайталап көріңіз.',
+        cancelled: 'Қол қою тоқтатылды. Кіру үшін кілтті таңдап, қайталап көріңіз.',
+        refused: 'NCALayer қол қоймады: кілтті және оның құпия сөзін тексеріңіз.',
+        timeout: 'NCALayer уақытында жауап бермеді. Қайталап көріңіз.',
+      },
     },
   },
   ru: {
@@ -33,6 +40,12 @@ export const messages = defineCatalog({
       submit: 'Сохранить пароль',
       saving: 'Сохранение…',
       link: 'Пароль',
+      ncalayer: {
+        unavailable: 'NCALayer не запущен. Установите его с сайта pki.gov.kz, запустите и попробуйте снова.',
+        cancelled: 'Подписание отменено. Чтобы войти, выберите ключ и попробуйте снова.',
+        refused: 'NCALayer не подписал: проверьте ключ и его пароль.',
+        timeout: 'NCALayer не ответил вовремя. Попробуйте снова.',
+      },
     },
   },
   en: {
@@ -49,6 +62,12 @@ export const messages = defineCatalog({
       submit: 'Save the password',
       saving: 'Saving…',
       link: 'Password',
+      ncalayer: {
+        unavailable: 'NCALayer is not running. Install it from pki.gov.kz, start it and try again.',
+        cancelled: 'The signing was cancelled. Choose your key and try again to sign in.',
+        refused: 'NCALayer did not sign: check the key and its password.',
+        timeout: 'NCALayer did not answer in time. Try again.',
+      },
     },
   },
 });

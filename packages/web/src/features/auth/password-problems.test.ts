@@ -9,6 +9,8 @@ describe('the password change form', () => {
       repeat: 'mismatch',
     });
     expect(passwordProblems({ current: 'x', next: '', repeat: '' })).toEqual({ next: 'required' });
-    expect(passwordProblems({ current: 'x', next: 'a long passphrase', repeat: 'a long passphrase' })).toEqual({});
+    expect(
+      passwordProblems({ current: 'x', next: 'a long passphrase', repeat: 'a long passphrase' }),
+    ).toEqual({});
   });
 });

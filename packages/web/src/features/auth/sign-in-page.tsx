@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { devSign, logInApplicant, requestChallenge } from '../../api/auth';
+import { logInApplicant, requestChallenge } from '../../api/auth';
+import { NcaLayerError, type NcaLayerFailure } from '../../api/ncalayer';
+import { signText } from '../../api/signing';
 import { toApiError, type ApiError } from '../../api/client';
 import { Field, FormError } from '../../app/form';
 import { Link, navigate } from '../../app/router';
@@ -11,7 +13,8 @@ import { digitsOnly, iinProblem } from './iin-input';
 
 /**
  * Parent sign-in with an electronic signature: the server issues a one-time text, the signature over it proves
- * the IIN. NCALayer is not available in this build, so the server's DEVELOPMENT signing service signs instead.
+ * the IIN. The challenge says who signs: NCALayer on the parent's computer, or on a development server its
+ * DEVELOPMENT stand-in.
  */
 export const SignInPage = () => {
   const { t } = useI18n();
@@ -21,6 +24,7 @@ export const SignInPage = () => {
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | undefined>();
+  const [ncaFailure, setNcaFailure] = useState<NcaLayerFailure>();
   const problem = iinProblem(iin);
   const showProblem = touched || iin.length === 12 ? problem : undefined;
 
@@ -30,13 +34,15 @@ export const SignInPage = () => {
     if (problem !== undefined) return;
     setBusy(true);
     setFailure(undefined);
+    setNcaFailure(undefined);
     try {
       const challenge = await requestChallenge(iin);
-      const { signature } = await devSign(iin, challenge.payload);
+      const signature = await signText(challenge.payload, iin, challenge.signer, 'AUTHENTICATION');
       adopt(await logInApplicant(challenge.challengeId, signature));
       navigate('/my');
     } catch (error) {
-      setFailure(toApiError(error));
+      if (error instanceof NcaLayerError) setNcaFailure(error.failure);
+      else setFailure(toApiError(error));
       setBusy(false);
     }
   };
@@ -65,6 +71,11 @@ export const SignInPage = () => {
         </Field>
         <p className="notice">{t('auth.devSignatureNotice')}</p>
         <FormError error={failure} />
+        {ncaFailure !== undefined && (
+          <p className="form-error" role="alert" data-testid="ncalayer-failure">
+            {t(`account.ncalayer.${ncaFailure}`)}
+          </p>
+        )}
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('auth.signingIn') : t('auth.signWithEds')}
         </button>
