@@ -24,10 +24,6 @@ export const fetchSettlementBulletins = (
 ): Promise<BulletinPage> =>
   getJson<BulletinPage>('/api/public/bulletins', { settlement, to, pageSize: 10 }, withSignal(signal));
 
-/** The newest 100 bulletins of every settlement (each settlement with a kindergarten has one a day). */
-export const fetchLatestBulletins = (signal?: AbortSignal): Promise<BulletinPage> =>
-  getJson<BulletinPage>('/api/public/bulletins', { pageSize: 100 }, withSignal(signal));
-
 /** A bulletin's units of one birth year (one page of up to 100). */
 export const fetchBulletinUnits = (
   id: number,

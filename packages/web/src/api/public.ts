@@ -1,4 +1,4 @@
-import type { KindergartenPage, Overview } from '@kezek/contracts';
+import type { KindergartenPage, Overview, SettlementList } from '@kezek/contracts';
 import type { KindergartenListQuery } from '../features/public/kindergarten-query';
 import { getJson } from './client';
 
@@ -21,3 +21,7 @@ export const fetchKindergartens = (
     },
     signal ? { signal } : {},
   );
+
+/** R-QUEUE-07: the settlements one applies in, with their district. */
+export const fetchSettlements = (signal?: AbortSignal): Promise<SettlementList> =>
+  getJson<SettlementList>('/api/public/settlements', undefined, signal ? { signal } : {});

@@ -3,8 +3,7 @@ import type { FormEvent } from 'react';
 import { CATEGORIES } from '@kezek/domain';
 import { fetchMyChildren, submitApplication } from '../../api/applications';
 import { toApiError, type ApiError } from '../../api/client';
-import { fetchLatestBulletins } from '../../api/placement';
-import { fetchOverview } from '../../api/public';
+import { fetchSettlements } from '../../api/public';
 import { errorMessage } from '../../app/error-message';
 import { Field, FormError } from '../../app/form';
 import { RequireActor } from '../../app/require-actor';
@@ -165,11 +164,7 @@ const CategoriesStep = ({ draft, set, problem }: StepProps) => {
   );
 };
 
-/** Every settlement with a kindergarten has a bulletin a day, so the newest 100 name them all (up to 100). */
-const loadSettlements = async (signal: AbortSignal) => {
-  const [overview, bulletins] = await Promise.all([fetchOverview(signal), fetchLatestBulletins(signal)]);
-  return settlementGroups(overview, bulletins.items);
-};
+const loadSettlements = async (signal: AbortSignal) => settlementGroups(await fetchSettlements(signal));
 
 const SettlementStep = ({ draft, set, problem }: StepProps) => {
   const { t, language } = useI18n();
