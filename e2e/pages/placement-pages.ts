@@ -1,3 +1,4 @@
+import type { MyWindow } from '@kezek/contracts';
 import { request, type APIRequestContext, type Locator, type Page } from 'playwright-core';
 import { AppShell } from './app-shell';
 
@@ -53,17 +54,9 @@ export class ReferralPage extends AppShell {
   }
 }
 
-type Json = Record<string, unknown>;
+export type { MyWindow };
 
-export type MyWindow = {
-  windowId: number;
-  applicationId: string;
-  applicationNumber: string;
-  queueKey: string;
-  opensAt: string | null;
-  phase: 'none' | 'priority' | 'leftover';
-  canClaimNow: boolean;
-};
+type Json = Record<string, unknown>;
 
 /** A signed-in API session of its own (not the page's), with its CSRF token for writes. */
 export type ApiSession = { api: APIRequestContext; csrf: string };

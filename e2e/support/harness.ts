@@ -4,7 +4,8 @@ export type TestContext = {
   page: Page;
   context: BrowserContext;
   baseUrl: string;
-  screenshot: (name: string) => Promise<void>;
+  /** Saves a full-page screenshot of the test's page, or of `of` (a page of a context the test opened). */
+  screenshot: (name: string, of?: Page) => Promise<void>;
 };
 export type TestCase = { name: string; run: (t: TestContext) => Promise<void> };
 
@@ -27,8 +28,8 @@ export const runTests = async (
     page.setDefaultTimeout(10_000);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const screenshot = async (name: string) => {
-      await page.screenshot({
+    const screenshot = async (name: string, of: Page = page) => {
+      await of.screenshot({
         path: `${options.screenshotDir}/${name}.png`,
         fullPage: true,
         animations: 'disabled',

@@ -15,6 +15,14 @@ export const ZMyWindow = z
     priorityRank: z.number().int().nullable(),
     /** May claim this window's units right now (R-WIN-06, R-WIN-07). */
     canClaimNow: z.boolean(),
+    /** The settlement's policy in force now, as far as the applicant's choice depends on it. */
+    terms: z
+      .object({
+        priorityWindowWorkingDays: z.number().int(),
+        leftoverFirstN: z.number().int(),
+        referralValidityWorkingDays: z.number().int(),
+      })
+      .openapi({ description: 'R-WIN-05, R-WIN-07, R-REF-05 as the region sets them' }),
   })
   .openapi('MyWindow');
 export type MyWindow = z.infer<typeof ZMyWindow>;

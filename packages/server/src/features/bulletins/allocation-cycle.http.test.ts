@@ -269,7 +269,13 @@ describe('the 07:00 window job', () => {
     expect(response.status, JSON.stringify(during)).toBe(200);
     const byApp = (mine: MyWindows, id: string | undefined) =>
       mine.windows.find((w) => w.applicationId === id);
-    expect(byApp(during, apps.a)).toMatchObject({ phase: 'priority', priorityRank: 1, canClaimNow: true });
+    expect(byApp(during, apps.a)).toMatchObject({
+      phase: 'priority',
+      priorityRank: 1,
+      canClaimNow: true,
+      // The settlement's terms in force, for the parent's page (the default policy here).
+      terms: { priorityWindowWorkingDays: 3, leftoverFirstN: 1000, referralValidityWorkingDays: 5 },
+    });
     expect(byApp(during, apps.d)).toMatchObject({
       phase: 'priority',
       priorityRank: null,

@@ -70,6 +70,11 @@ export async function listMyWindows(
         priorityRank: row.rank,
         canClaimNow:
           row.status === 'queued' && hasWindowAccess(window, row.application_id, at, position, policy),
+        terms: {
+          priorityWindowWorkingDays: policy.priorityWindowWorkingDays,
+          leftoverFirstN: policy.leftoverFirstN,
+          referralValidityWorkingDays: policy.referralValidityWorkingDays,
+        },
       };
     }),
   );

@@ -130,12 +130,15 @@ const RevokeForm = ({ place, onDone }: { place: PlaceView; onDone: (message: Sav
 
 const PlacesTable = ({
   places,
+  groups,
   onDone,
 }: {
   places: readonly PlaceView[];
+  groups: readonly GroupView[];
   onDone: (message: Saved) => void;
 }) => {
   const { t, language } = useI18n();
+  const groupName = new Map(groups.map((group) => [group.id, group.ageGroup]));
   const [failure, setFailure] = useState<ApiError>();
   if (places.length === 0) return <EmptyState title={t('kgDesk.places.none')} />;
   const vacate = async (place: PlaceView) => {
@@ -155,6 +158,7 @@ const PlacesTable = ({
           <thead>
             <tr>
               <th scope="col">{t('kgDesk.places.reportedAt')}</th>
+              <th scope="col">{t('kgDesk.places.group')}</th>
               <th scope="col">{t('kgDesk.places.admission')}</th>
               <th scope="col">{t('kgDesk.places.units')}</th>
               <th scope="col">{t('kgDesk.places.status')}</th>
@@ -166,6 +170,7 @@ const PlacesTable = ({
             {[...places].reverse().map((place) => (
               <tr key={place.id} data-place={place.id}>
                 <th scope="row">{formatInstant(place.reportedAt, language)}</th>
+                <td data-group={place.groupId}>{groupName.get(place.groupId) ?? ''}</td>
                 <td>{t(`kgDesk.admissionMode.${place.admission}`)}</td>
                 <td>{t('kgDesk.places.counts', place.units)}</td>
                 <td>{t(`kgDesk.placeStatus.${place.status}`)}</td>
@@ -355,7 +360,7 @@ const Places = ({ kindergartenId }: { kindergartenId: string }) => {
       ) : (
         <>
           <ReportForm kindergartenId={kindergartenId} groups={view.groups} onDone={done} />
-          <PlacesTable places={view.places} onDone={done} />
+          <PlacesTable places={view.places} groups={view.groups} onDone={done} />
           <GroupsTable groups={view.groups} />
         </>
       )}

@@ -31,6 +31,7 @@ export const messages = defineCatalog({
         units_other: 'Терезеде {{count}} орын',
         opensAt: 'Ашылды',
         closesAt: 'Жабылады',
+        priorityEnded: 'Басым кезең аяқталды',
         countdown: '{{days}} күн {{hours}} сағ. {{minutes}} мин. қалды',
         canClaim: 'Сіз қазір орын таңдай аласыз.',
         cannotClaimPriority:
@@ -228,6 +229,7 @@ export const messages = defineCatalog({
         units_other: 'В окне {{count}} места',
         opensAt: 'Открылось',
         closesAt: 'Закроется',
+        priorityEnded: 'Приоритетный этап закончился',
         countdown: 'осталось {{days}} дн. {{hours}} ч {{minutes}} мин',
         canClaim: 'Вы можете выбрать место прямо сейчас.',
         cannotClaimPriority:
@@ -430,6 +432,7 @@ export const messages = defineCatalog({
         units_other: '{{count}} places in the window',
         opensAt: 'Opened',
         closesAt: 'Closes',
+        priorityEnded: 'The priority phase ended',
         countdown: '{{days}} d {{hours}} h {{minutes}} min left',
         canClaim: 'You may choose a place now.',
         cannotClaimPriority:

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MyWindow, ReferralView } from '@kezek/contracts';
-import { DEFAULT_POLICY } from '@kezek/domain';
 import { toApiError, type ApiError } from '../../api/client';
 import { claimReferral, fetchBulletinUnits, fetchSettlementBulletins } from '../../api/placement';
 import { Link } from '../../app/router';
@@ -106,7 +105,7 @@ const ClaimConfirm = ({ window, place, siblings, onBack, onClaimed, onRefused }:
       <TemporaryNote place={place} />
       <p>{t('placement.claim.whatHappens')}</p>
       <ul className="placement-consequences">
-        <li>{t('placement.claim.validity', { days: DEFAULT_POLICY.referralValidityWorkingDays })}</li>
+        <li>{t('placement.claim.validity', { days: window.terms.referralValidityWorkingDays })}</li>
         {place.admission !== 'temporary' && <li>{t('placement.claim.leavesQueue')}</li>}
         <li>{t('placement.claim.cancelWithin')}</li>
       </ul>
@@ -201,7 +200,7 @@ const WindowCard = ({ window, all, referrals, version, onChanged }: CardProps) =
       other.applicationId !== window.applicationId && other.windowId === window.windowId && other.canClaimNow,
   );
   const headingId = `window-${window.windowId}-${window.applicationId}`;
-  const policy = DEFAULT_POLICY;
+  const policy = window.terms;
   return (
     <li
       className="card placement-window"
@@ -230,12 +229,18 @@ const WindowCard = ({ window, all, referrals, version, onChanged }: CardProps) =
             <dd>{formatInstant(window.opensAt, language)}</dd>
           </div>
         )}
-        {window.closesAt !== null && window.phase !== 'none' && (
+        {window.closesAt !== null && window.phase === 'priority' && (
           <div>
             <dt>{t('placement.windows.closesAt')}</dt>
             <dd>
               <Countdown closesAt={window.closesAt} />
             </dd>
+          </div>
+        )}
+        {window.closesAt !== null && window.phase === 'leftover' && (
+          <div>
+            <dt>{t('placement.windows.priorityEnded')}</dt>
+            <dd>{formatInstant(window.closesAt, language)}</dd>
           </div>
         )}
         {window.priorityRank !== null && (
