@@ -268,10 +268,32 @@ export const tests: readonly TestCase[] = [
         await expectAccessible(parent, 'the referral');
         await screenshot('cycle-7-referral-kk', parent);
 
+        // The parent sends the e-copies of the admission documents on the portal (R-ADM-01, R-ADM-03).
+        const documents = parent.locator('form.admission-request');
+        await documents.locator('button[type="submit"]').click();
+        equal(
+          await documents.locator('.field-error').count(),
+          2,
+          'the two required e-copies are named when empty',
+        );
+        await documents.locator('input[name="reference-vaccinationCard065"]').fill('065-2026-000417');
+        await documents.locator('input[name="reference-healthCertificate027"]').fill('027-2026-001802');
+        await documents.locator('input[name="issuedOn-healthCertificate027"]').fill('2026-03-05');
+        await expectAccessible(parent, 'the admission documents form');
+        await documents.locator('button[type="submit"]').click();
+        await parent.getByTestId('admission-missing').waitFor();
+        check(
+          (await textOf(parent.getByTestId('admission'))).includes('065-2026-000417'),
+          'the sent documents are listed',
+        );
+        await screenshot('cycle-7b-documents-sent-kk', parent);
+
         // The kindergarten admits the first child on a contract (service 2) …
         await new StaffSignInPage(kg).signIn(KG_LOGIN, DEMO_PASSWORD);
         await kg.goto('/kindergarten/referrals');
         const card = kg.locator('[data-testid="kg-referrals"] li', { hasText: admittedReferral.number });
+        // The portal request is on the card; the decision on it is signed with the EDS.
+        await card.getByTestId('kg-portal-request').waitFor();
         await card.locator('.form-actions .button:not(.button-secondary)').click();
         await kg.locator('input[name="contractNumber"]').fill('D-2026/301');
         await kg.locator('input[name="contractDate"]').fill('2026-03-04');
@@ -279,6 +301,13 @@ export const tests: readonly TestCase[] = [
         await kg.locator('form.kg-decision button[type="submit"]').click();
         await kg.getByTestId('kg-saved').waitFor();
         await screenshot('cycle-8-admitted-kk', kg);
+        await parent.goto(`/my/referrals/${admittedReferral.id}`);
+        await parent.locator('.admission-decision[data-decision="admitted"]').waitFor();
+        check(
+          (await textOf(parent.getByTestId('admission-signed'))).includes('ЭЦҚ'),
+          'the parent sees the decision signed with the EDS',
+        );
+        await screenshot('cycle-8b-decision-signed-kk', parent);
 
         // … and takes back the other child's place for quarantine: that referral is cancelled and the
         // application returns to the queue at its own place (R-KG-03).

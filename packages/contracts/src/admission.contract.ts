@@ -75,6 +75,13 @@ export type RequestAdmission = z.infer<typeof ZRequestAdmission>;
 export const ZAdmissionCase = z
   .object({
     referralId: z.string(),
+    required: z.array(z.enum(ADMISSION_DOCUMENT_KINDS)).openapi({
+      description: 'R-ADM-01, ADR 0014: the e-copies a portal request must carry for this child',
+    }),
+    signer: z.enum(['ncalayer', 'development']).openapi({
+      description:
+        'How the kindergarten signs its decision on a portal request: NCALayer, or (a development server only) the stand-in at POST /api/dev/signature as DEVELOPMENT_STAFF_SIGNER_IIN',
+    }),
     request: z
       .object({
         receivedAt: z.string(),

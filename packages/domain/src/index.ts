@@ -232,6 +232,7 @@ export {
   ADMISSION_DOCUMENT_KINDS,
   admissionRequestTerms,
   missingAdmissionDocuments,
+  requiredAdmissionDocuments,
   type AdmissionDocument,
   type AdmissionDocumentKind,
 } from './allocation/admission-request';

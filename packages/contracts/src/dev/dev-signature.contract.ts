@@ -20,6 +20,12 @@ export const ZDevSignRequest = z
   .openapi('DevSignRequest');
 export type DevSignRequest = z.infer<typeof ZDevSignRequest>;
 
+/**
+ * DEVELOPMENT ONLY: the IIN the development stand-in signs a kindergarten's decisions as (staff accounts carry no
+ * IIN; with NCALayer the signer's IIN comes from the EDS certificate).
+ */
+export const DEVELOPMENT_STAFF_SIGNER_IIN = '900101300017';
+
 export const ZDevSignature = z
   .object({ signature: z.string().openapi({ description: 'A development CMS envelope, base64' }) })
   .openapi('DevSignature');

@@ -245,3 +245,7 @@ export class NcaSignatureVerifier implements SignaturePort {
     };
   }
 }
+
+/** Which signer the browser must use for this port: NCALayer, or the development stand-in (POST /api/dev/signature). */
+export const signerOf = (port: SignaturePort): 'ncalayer' | 'development' =>
+  port instanceof DevSignatureAuthority ? 'development' : 'ncalayer';

@@ -1,6 +1,11 @@
 import type { AdmissionCase } from '@kezek/contracts';
 import type { AdmissionRequestsTable, AdmissionsTable } from '@kezek/db';
-import { localDate, missingAdmissionDocuments, type AdmissionDocumentKind } from '@kezek/domain';
+import {
+  localDate,
+  missingAdmissionDocuments,
+  requiredAdmissionDocuments,
+  type AdmissionDocumentKind,
+} from '@kezek/domain';
 import type { Selectable } from 'kysely';
 import type { ReferralsRepository } from '../referrals/referrals.repository';
 
@@ -15,12 +20,15 @@ const documentsOf = (request: Selectable<AdmissionRequestsTable>) =>
 export async function loadAdmissionCase(
   referrals: Pick<ReferralsRepository, 'admissionRequest' | 'admissionDecision'>,
   referral: { id: string; sen: boolean },
-  format: (at: Date) => string,
+  deps: { format: (at: Date) => string; signer: AdmissionCase['signer'] },
 ): Promise<AdmissionCase> {
+  const { format, signer } = deps;
   const request = await referrals.admissionRequest(referral.id);
   const decision = await referrals.admissionDecision(referral.id);
   return {
     referralId: referral.id,
+    required: requiredAdmissionDocuments(referral.sen),
+    signer,
     request: request === undefined ? null : toRequestView(request, referral.sen, format),
     decision: decision === undefined ? null : toDecisionView(decision, format),
   };

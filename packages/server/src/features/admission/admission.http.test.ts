@@ -365,6 +365,11 @@ describe('service 2 on the portal (§32 ¶6–8)', () => {
     expect(error(twice.body)).toMatchObject({ rule: 'R-ADM-03' });
     const seen = await request('kindergartenStaff', 'GET', `/api/referrals/${referral.id}/admission`);
     expect((seen.body as AdmissionCase).request?.documents).toHaveLength(1);
+    // What the forms need: the e-copies this child's request must carry, and who signs the decision here.
+    expect(seen.body).toMatchObject({
+      required: ['vaccinationCard065', 'healthCertificate027'],
+      signer: 'development',
+    });
   });
 
   it('R-ADM-03: the decision on a portal request is signed with the EDS, verified, and shown in the parent’s account', async () => {

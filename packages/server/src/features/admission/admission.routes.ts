@@ -15,7 +15,7 @@ import type { Clock } from '../../platform/clock';
 import type { ReferralChangeDeps } from '../referrals/referral-change';
 import type { ReferralsRepository } from '../referrals/referrals.repository';
 import type { Rules } from '../../platform/rules';
-import type { SignaturePort } from '../../ports/signature-port';
+import { signerOf, type SignaturePort } from '../../ports/signature-port';
 import { admitReferral } from './admit-referral';
 import { getAdmissionCase } from './get-admission-case';
 import { requestAdmission } from './request-admission';
@@ -87,7 +87,8 @@ export type AdmissionRouteDeps = ReferralChangeDeps & {
 };
 
 /** Service 2: the kindergarten's side of a referral. */
-export function admissionRoutes(deps: AdmissionRouteDeps) {
+export function admissionRoutes(routeDeps: AdmissionRouteDeps) {
+  const deps = { ...routeDeps, signer: signerOf(routeDeps.signature) };
   return createRouter()
     .openapi(routes.list, async (c) => c.json(await listReferredChildren(deps, actorOf(c)), 200))
     .openapi(routes.admit, async (c) =>

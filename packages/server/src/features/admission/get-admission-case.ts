@@ -10,6 +10,7 @@ export async function getAdmissionCase(
   deps: {
     referrals: Pick<ReferralsRepository, 'byId' | 'admissionRequest' | 'admissionDecision'>;
     format: (at: Date) => string;
+    signer: AdmissionCase['signer'];
   },
   actor: Actor,
   id: string,
@@ -20,5 +21,5 @@ export async function getAdmissionCase(
     await deps.referrals.byId(id),
     REFERRAL_ACCESS,
   );
-  return loadAdmissionCase(deps.referrals, { id: record.id, sen: record.child_sen }, deps.format);
+  return loadAdmissionCase(deps.referrals, { id: record.id, sen: record.child_sen }, deps);
 }

@@ -18,7 +18,12 @@ import { loadAdmissionCase } from './admission-case';
  * admits on a contract or refuses with a reason, signing the decision with its EDS. One request per referral.
  */
 export async function requestAdmission(
-  deps: { transaction: Transactor<ReferralRepos>; rules: Rules; format: (at: Date) => string },
+  deps: {
+    transaction: Transactor<ReferralRepos>;
+    rules: Rules;
+    format: (at: Date) => string;
+    signer: AdmissionCase['signer'];
+  },
   actor: Actor,
   id: string,
   input: RequestAdmission,
@@ -56,6 +61,6 @@ export async function requestAdmission(
       entityId: record.id,
       data: { documents: input.documents.map((document) => document.kind), rule: 'R-ADM-03' },
     });
-    return loadAdmissionCase(referrals, { id: record.id, sen: record.child_sen }, deps.format);
+    return loadAdmissionCase(referrals, { id: record.id, sen: record.child_sen }, deps);
   });
 }

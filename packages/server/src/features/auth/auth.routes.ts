@@ -15,7 +15,7 @@ import { createRouter } from '../../http/openapi-app';
 import type { Actor } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
 import type { Transactor } from '../../platform/transactor';
-import { DevSignatureAuthority, type SignaturePort } from '../../ports/signature-port';
+import { signerOf, type SignaturePort } from '../../ports/signature-port';
 import { csrfTokenFor, sha256Hex } from './auth-secrets';
 import type { AuthRepository, AuthTx } from './auth.repository';
 import { createLoginChallenge } from './create-login-challenge';
@@ -186,7 +186,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
         await createLoginChallenge(
           {
             transaction,
-            signer: deps.signatures instanceof DevSignatureAuthority ? 'development' : 'ncalayer',
+            signer: signerOf(deps.signatures),
           },
           c.req.valid('json').iin,
           clock.now(),

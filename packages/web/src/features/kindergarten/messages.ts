@@ -93,6 +93,19 @@ export const messages = defineCatalog({
         admitted: 'Бала қабылданды; өтініш жабылды.',
         refused: 'Бас тартылды; орын келесі бюллетеньге қайтарылады, өтініш кезекке оралады.',
       },
+      portal: {
+        title: 'Порталдағы өтініш',
+        received: 'Құжаттар {{at}} келді; толықтығын {{due}} дейін тексеріңіз.',
+        missing: 'Жетіспейді: {{list}} — бас тартуға негіз (34-тармақ).',
+        complete: 'Барлық қажетті құжаттар жіберілген.',
+        signs: 'Шешімге ЭЦҚ-мен қол қойылады (NCALayer) және ол ата-ананың жеке кабинетіне жіберіледі.',
+        ncalayer: {
+          unavailable: 'NCALayer іске қосылмаған: оны іске қосып, қайталап көріңіз.',
+          cancelled: 'Қол қою тоқтатылды: шешім жіберілмеді.',
+          refused: 'NCALayer қол қоймады: кілтті және оның құпия сөзін тексеріңіз.',
+          timeout: 'NCALayer уақытында жауап бермеді. Қайталап көріңіз.',
+        },
+      },
       refusal: {
         missingDocuments: 'Шартқа қажетті құжаттар жоқ',
         expiredDocuments: 'Құжаттардың мерзімі өткен',
@@ -192,6 +205,19 @@ export const messages = defineCatalog({
         admitted: 'Ребёнок принят; заявление закрыто.',
         refused: 'Отказано; место вернётся в следующий бюллетень, заявление — в очередь.',
       },
+      portal: {
+        title: 'Заявление с портала',
+        received: 'Документы поступили {{at}}; проверьте полноту до {{due}}.',
+        missing: 'Не хватает: {{list}} — основание для отказа (пункт 34).',
+        complete: 'Все необходимые документы отправлены.',
+        signs: 'Решение подписывается ЭЦП (NCALayer) и направляется в личный кабинет родителя.',
+        ncalayer: {
+          unavailable: 'NCALayer не запущен: запустите его и повторите.',
+          cancelled: 'Подписание отменено: решение не отправлено.',
+          refused: 'NCALayer не подписал: проверьте ключ и его пароль.',
+          timeout: 'NCALayer не ответил вовремя. Повторите.',
+        },
+      },
       refusal: {
         missingDocuments: 'Нет документов для договора',
         expiredDocuments: 'Истёк срок документов',
@@ -290,6 +316,19 @@ export const messages = defineCatalog({
         confirmRefuse: 'Confirm the refusal',
         admitted: 'The child is admitted; the application is closed.',
         refused: 'Refused; the place returns in the next bulletin, the application to the queue.',
+      },
+      portal: {
+        title: 'Request from the portal',
+        received: 'The documents arrived {{at}}; check that they are complete by {{due}}.',
+        missing: 'Missing: {{list}} — a ground to refuse (paragraph 34).',
+        complete: 'Every required document was sent.',
+        signs: "The decision is signed with the EDS (NCALayer) and sent to the parent's account.",
+        ncalayer: {
+          unavailable: 'NCALayer is not running: start it and try again.',
+          cancelled: 'Signing was cancelled: the decision was not sent.',
+          refused: 'NCALayer did not sign: check the key and its password.',
+          timeout: 'NCALayer did not answer in time. Try again.',
+        },
       },
       refusal: {
         missingDocuments: 'Documents for the contract are missing',

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { RefuseAdmission, ReferralView } from '@kezek/contracts';
+import type { AdmissionCase, RefuseAdmission, ReferralView } from '@kezek/contracts';
+import { fetchAdmissionCase } from '../../api/admission';
 import { admit, fetchReferredChildren, refuse } from '../../api/kindergarten';
-import { toApiError, type ApiError } from '../../api/client';
-import { Field, FormError } from '../../app/form';
+import { Field } from '../../app/form';
 import { RequireActor } from '../../app/require-actor';
 import { EmptyState, ErrorState, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
+import { decisionSignature, PortalRequest, useDecisionFailure } from './portal-request';
 import type { Saved } from './saved';
 import { formatLocalDate } from '../../i18n/format';
 
@@ -21,13 +22,19 @@ const REFUSALS = [
 type Decision = 'admit' | 'refuse';
 
 /** R-ADM-02, R-ADM-05, R-ADM-09: admission on a contract after the document check (Annex 4). */
-const AdmitForm = ({ referral, onDone }: { referral: ReferralView; onDone: (message: Saved) => void }) => {
+type DecisionProps = {
+  referral: ReferralView;
+  admission: AdmissionCase | undefined;
+  onDone: (message: Saved) => void;
+};
+
+const AdmitForm = ({ referral, admission, onDone }: DecisionProps) => {
   const { t } = useI18n();
   const [contractNumber, setContractNumber] = useState('');
   const [contractDate, setContractDate] = useState('');
   const [certificate, setCertificate] = useState('');
   const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<ApiError>();
+  const { failure, fail, message } = useDecisionFailure();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (contractNumber.trim() === '' || contractDate === '' || certificate === '') {
@@ -35,14 +42,16 @@ const AdmitForm = ({ referral, onDone }: { referral: ReferralView; onDone: (mess
       return;
     }
     try {
-      await admit(referral.id, {
-        contractNumber: contractNumber.trim(),
-        contractDate,
-        healthCertificateIssuedOn: certificate,
+      const contract = { contractNumber: contractNumber.trim(), contractDate };
+      const signed = await decisionSignature(admission, {
+        referralNumber: referral.number,
+        decision: 'admitted',
+        ...contract,
       });
+      await admit(referral.id, { ...contract, healthCertificateIssuedOn: certificate, ...signed });
       onDone({ key: 'kgDesk.referrals.admitted' });
     } catch (error) {
-      setFailure(toApiError(error));
+      fail(error);
     }
   };
   const required = (value: string) =>
@@ -86,7 +95,7 @@ const AdmitForm = ({ referral, onDone }: { referral: ReferralView; onDone: (mess
           />
         )}
       </Field>
-      <FormError error={failure} />
+      {message}
       <button type="submit" className="button">
         {t('kgDesk.referrals.confirmAdmit')}
       </button>
@@ -95,17 +104,22 @@ const AdmitForm = ({ referral, onDone }: { referral: ReferralView; onDone: (mess
 };
 
 /** §34, R-ADM-04: a refusal on a legal ground; the place goes back to the bulletin, the application to the queue. */
-const RefuseForm = ({ referral, onDone }: { referral: ReferralView; onDone: (message: Saved) => void }) => {
+const RefuseForm = ({ referral, admission, onDone }: DecisionProps) => {
   const { t } = useI18n();
   const [reason, setReason] = useState<RefuseAdmission['reason']>('missingDocuments');
-  const [failure, setFailure] = useState<ApiError>();
+  const { fail, message } = useDecisionFailure();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await refuse(referral.id, { reason });
+      const signed = await decisionSignature(admission, {
+        referralNumber: referral.number,
+        decision: 'refused',
+        reason,
+      });
+      await refuse(referral.id, { reason, ...signed });
       onDone({ key: 'kgDesk.referrals.refused' });
     } catch (error) {
-      setFailure(toApiError(error));
+      fail(error);
     }
   };
   return (
@@ -128,7 +142,7 @@ const RefuseForm = ({ referral, onDone }: { referral: ReferralView; onDone: (mes
           </select>
         )}
       </Field>
-      <FormError error={failure} />
+      {message}
       <button type="submit" className="button button-danger">
         {t('kgDesk.referrals.confirmRefuse')}
       </button>
@@ -140,6 +154,9 @@ const ReferralCard = ({ referral, onDone }: { referral: ReferralView; onDone: (m
   const { t, language } = useI18n();
   const [decision, setDecision] = useState<Decision>();
   const running = referral.phase === 'running';
+  const admission = useResource(`kg-admission/${referral.id}/${referral.version}`, (signal) =>
+    fetchAdmissionCase(referral.id, signal),
+  ).data;
   return (
     <li className="card kg-referral" data-referral={referral.number}>
       <h2 className="card-title">
@@ -173,8 +190,9 @@ const ReferralCard = ({ referral, onDone }: { referral: ReferralView; onDone: (m
           </button>
         </div>
       )}
-      {decision === 'admit' && <AdmitForm referral={referral} onDone={onDone} />}
-      {decision === 'refuse' && <RefuseForm referral={referral} onDone={onDone} />}
+      {admission !== undefined && <PortalRequest admission={admission} />}
+      {decision === 'admit' && <AdmitForm referral={referral} admission={admission} onDone={onDone} />}
+      {decision === 'refuse' && <RefuseForm referral={referral} admission={admission} onDone={onDone} />}
     </li>
   );
 };

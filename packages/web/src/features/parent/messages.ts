@@ -1,14 +1,4 @@
-import type { Catalog, DeepStrings, MessageTree } from '../../i18n/catalog';
-
-/**
- * `defineCatalog` of i18n/catalog with a type-only import: catalog.ts loads every area's messages eagerly, so a
- * value import from it here is circular and `defineCatalog` is not defined yet when this module runs.
- */
-const defineCatalog = <T extends MessageTree>(catalog: {
-  kk: T;
-  ru: MessageTree;
-  en: DeepStrings<T>;
-}): Catalog => catalog;
+import { defineCatalog } from '../../i18n/define-catalog';
 
 /** The parent's placement pages: windows, claim, referrals, category change. */
 export const messages = defineCatalog({
@@ -150,6 +140,37 @@ export const messages = defineCatalog({
           running: 'Әрекет етуде',
         },
         open: 'Толығырақ',
+      },
+      admission: {
+        title: 'Қабылдауға арналған құжаттар',
+        intro:
+          'Құжаттардың электрондық көшірмелерін осы жерден жіберіңіз. Балабақша олардың толықтығын 30 жұмыс минуты ішінде тексеріп, ЭЦҚ-мен қол қойылған шешімді осында жібереді.',
+        notYet: 'Құжаттарды жолдама күшіне енгеннен кейін жіберуге болады.',
+        referenceHint: 'Электрондық құжаттың нөмірі немесе көшірме файлының атауы',
+        issuedOn: 'Берілген күні',
+        optional: 'Міндетті емес: балабақша қалғанын мемлекеттік деректер базасынан алады.',
+        referenceRequired: 'Құжаттың нөмірін немесе файл атауын көрсетіңіз.',
+        send: 'Құжаттарды жіберу',
+        sent: 'Құжаттар жіберілді. Балабақша оларды {{date}} дейін тексереді.',
+        receivedAt: 'Жіберілді',
+        registeredOn: 'Тіркелген күні',
+        checkDueAt: 'Толықтығы тексерілетін мерзім',
+        documents: 'Жіберілген құжаттар',
+        missing: 'Жетіспейді: {{list}}. Балабақша осы себеппен қабылдаудан бас тартуы мүмкін.',
+        complete: 'Барлық қажетті құжаттар жіберілді.',
+        waiting: 'Балабақша құжаттарды тексеріп жатыр.',
+        decision: 'Балабақшаның шешімі',
+        admitted: 'Бала қабылданды: шарт № {{number}}, {{date}}.',
+        refused: 'Қабылдаудан бас тартылды: {{reason}}.',
+        signed: 'Шешімге ЭЦҚ-мен қол қойылған (қол қоюшының ЖСН-і {{iin}}).',
+        paper: 'Шешім балабақшада қағаз түрінде ресімделді.',
+        kinds: {
+          vaccinationCard065: 'Профилактикалық екпелер картасы (065/е нысаны)',
+          healthCertificate027: 'Денсаулық жағдайы туралы анықтама (027/е нысаны)',
+          pmpcConclusion: 'ПМПК қорытындысы',
+          identityDocument: 'Ата-ананың жеке басын куәландыратын құжат',
+          birthCertificate: 'Баланың туу туралы куәлігі',
+        },
       },
       referral: {
         title: 'Жолдама',
@@ -356,6 +377,37 @@ export const messages = defineCatalog({
         },
         open: 'Подробнее',
       },
+      admission: {
+        title: 'Документы для приёма',
+        intro:
+          'Отправьте здесь электронные копии документов. Детский сад проверит их полноту в течение 30 рабочих минут и пришлёт сюда решение, подписанное ЭЦП.',
+        notYet: 'Документы можно отправить, когда направление вступит в силу.',
+        referenceHint: 'Номер электронного документа или имя файла копии',
+        issuedOn: 'Дата выдачи',
+        optional: 'Необязательно: остальное детский сад получит из государственных баз данных.',
+        referenceRequired: 'Укажите номер документа или имя файла.',
+        send: 'Отправить документы',
+        sent: 'Документы отправлены. Детский сад проверит их до {{date}}.',
+        receivedAt: 'Отправлены',
+        registeredOn: 'Дата регистрации',
+        checkDueAt: 'Срок проверки полноты',
+        documents: 'Отправленные документы',
+        missing: 'Не хватает: {{list}}. Детский сад может отказать в приёме по этой причине.',
+        complete: 'Все необходимые документы отправлены.',
+        waiting: 'Детский сад проверяет документы.',
+        decision: 'Решение детского сада',
+        admitted: 'Ребёнок принят: договор № {{number}} от {{date}}.',
+        refused: 'В приёме отказано: {{reason}}.',
+        signed: 'Решение подписано ЭЦП (ИИН подписавшего {{iin}}).',
+        paper: 'Решение оформлено в детском саду на бумаге.',
+        kinds: {
+          vaccinationCard065: 'Карта профилактических прививок (форма 065/у)',
+          healthCertificate027: 'Справка о состоянии здоровья (форма 027/у)',
+          pmpcConclusion: 'Заключение ПМПК',
+          identityDocument: 'Документ, удостоверяющий личность родителя',
+          birthCertificate: 'Свидетельство о рождении ребёнка',
+        },
+      },
       referral: {
         title: 'Направление',
         back: 'Мои заявления',
@@ -551,6 +603,37 @@ export const messages = defineCatalog({
           running: 'Running',
         },
         open: 'Details',
+      },
+      admission: {
+        title: 'Documents for admission',
+        intro:
+          'Send the electronic copies of the documents here. The kindergarten checks that they are complete within 30 working minutes and sends its decision, signed with its EDS, here.',
+        notYet: 'The documents can be sent once the referral is in force.',
+        referenceHint: 'The e-document number or the file name of the copy',
+        issuedOn: 'Issued on',
+        optional: 'Optional: the kindergarten gets the rest from the state databases.',
+        referenceRequired: "Give the document's number or file name.",
+        send: 'Send the documents',
+        sent: 'The documents were sent. The kindergarten checks them by {{date}}.',
+        receivedAt: 'Sent',
+        registeredOn: 'Registered on',
+        checkDueAt: 'Completeness checked by',
+        documents: 'Documents sent',
+        missing: 'Missing: {{list}}. The kindergarten may refuse admission for this reason.',
+        complete: 'Every required document was sent.',
+        waiting: 'The kindergarten is checking the documents.',
+        decision: "The kindergarten's decision",
+        admitted: 'The child was admitted: contract No. {{number}} of {{date}}.',
+        refused: 'Admission was refused: {{reason}}.',
+        signed: 'The decision is signed with an EDS (signer IIN {{iin}}).',
+        paper: 'The decision was made on paper at the kindergarten.',
+        kinds: {
+          vaccinationCard065: 'Vaccination card (form 065/u)',
+          healthCertificate027: 'Health certificate (form 027/u)',
+          pmpcConclusion: 'PMPC conclusion',
+          identityDocument: "The parent's identity document",
+          birthCertificate: "The child's birth certificate",
+        },
       },
       referral: {
         title: 'Referral',

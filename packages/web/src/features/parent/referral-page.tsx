@@ -20,6 +20,7 @@ import {
   type ExtensionDraft,
   type ExtensionProblems,
 } from './placement';
+import { AdmissionSection } from './admission-section';
 import { RefusalMessage, ReferralStatusBadge } from './placement-parts';
 
 /** A deadline the API gives as a national date (`2026-03-10`) or an instant. */
@@ -285,6 +286,7 @@ const ReferralDetail = ({ id }: { id: string }) => {
           </a>
         </p>
       </section>
+      <AdmissionSection referral={referral} />
       {extendable && (
         <ExtendForm
           referral={referral}
