@@ -42,6 +42,10 @@ export const ZSession = z
       description:
         'Send as the X-CSRF-Token header with every POST, PUT, PATCH and DELETE of this session; null when anonymous',
     }),
+    signer: z.enum(['ncalayer', 'development']).openapi({
+      description:
+        "How this server expects EDS signatures: NCALayer on the user's computer, or (a development server) its stand-in",
+    }),
   })
   .openapi('Session');
 export type Session = z.infer<typeof ZSession>;

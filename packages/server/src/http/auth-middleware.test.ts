@@ -79,7 +79,12 @@ describe('session lifetime', () => {
     const signedIn = await loginAs(t, 'clerkDistrict1');
     const { body } = await sessionOf(cookieOf(signedIn));
     expect(body).toEqual(signedIn.session);
-    expect((await sessionOf({})).body).toEqual({ actor: { kind: 'public' }, csrfToken: null });
+    // Anonymous: no token; the signer tells the sign-in page whether NCALayer is needed (here the dev stand-in).
+    expect((await sessionOf({})).body).toEqual({
+      actor: { kind: 'public' },
+      csrfToken: null,
+      signer: 'development',
+    });
   });
 
   it('ends after 30 idle minutes and clears the cookie', async () => {

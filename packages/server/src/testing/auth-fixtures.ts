@@ -168,7 +168,8 @@ export async function callAs(
 }
 
 export async function loginAs(t: AuthTestApp, persona: Persona): Promise<SignedIn> {
-  if (persona === 'public') return { headers: {}, session: { actor: { kind: 'public' }, csrfToken: null } };
+  if (persona === 'public')
+    return { headers: {}, session: { actor: { kind: 'public' }, csrfToken: null, signer: 'development' } };
   if (persona === 'applicantA' || persona === 'applicantB') return logInApplicant(t, APPLICANT_IINS[persona]);
   const now = t.clock.now();
   await ensureFixtureTerritory(t.handle.db, now);

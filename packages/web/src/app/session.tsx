@@ -7,7 +7,7 @@ import { adoptUserLanguage } from '../i18n';
 
 type SessionState =
   | { status: 'loading' }
-  | { status: 'ready'; actor: SessionActor }
+  | { status: 'ready'; actor: SessionActor; signer: Session['signer'] }
   /** The session could not be read: the app works as for the public, and says so where it matters. */
   | { status: 'error' };
 
@@ -28,7 +28,7 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
 
   const adopt = useCallback((session: Session) => {
     setCsrfToken(session.csrfToken);
-    setState({ status: 'ready', actor: session.actor });
+    setState({ status: 'ready', actor: session.actor, signer: session.signer });
     void adoptUserLanguage(userIdOf(session.actor));
   }, []);
 
@@ -44,7 +44,11 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
     await logOut();
     setCsrfToken(null);
     void adoptUserLanguage(undefined);
-    setState({ status: 'ready', actor: { kind: 'public' } });
+    setState((before) => ({
+      status: 'ready',
+      actor: { kind: 'public' },
+      signer: before.status === 'ready' ? before.signer : 'ncalayer',
+    }));
   }, []);
 
   const value = useMemo(() => ({ state, adopt, signOut }), [state, adopt, signOut]);
@@ -55,6 +59,12 @@ export const useSession = (): SessionContextValue => {
   const value = useContext(SessionContext);
   if (value === undefined) throw new Error('useSession outside <SessionProvider>');
   return value;
+};
+
+/** How this server expects EDS signatures; undefined until the session is read. */
+export const useSigner = (): Session['signer'] | undefined => {
+  const { state } = useSession();
+  return state.status === 'ready' ? state.signer : undefined;
 };
 
 /** The signed-in actor, or `public` while loading or after an error. */

@@ -151,20 +151,21 @@ function requestMeta(c: Context<Env>, clock: Clock): RequestMeta {
 
 export function authRoutes(deps: AuthRoutesDeps) {
   const { repo, transaction, clock, cookieSecurity } = deps;
+  const signer = signerOf(deps.signatures);
   // Hashed once at start so that the first unknown login costs as much as any other.
   const dummyHash = deps.passwords.hash(`unused-${clock.now().getTime()}`);
   dummyHash.catch(() => undefined);
 
   const answerSignedIn = async (c: Context<Env>, opened: OpenedSession & { actor: Actor }) => {
     setSessionCookie(c, opened.token, cookieSecurity);
-    return getSession(repo, opened.actor, opened.csrfToken);
+    return getSession(repo, opened.actor, opened.csrfToken, signer);
   };
 
   const router = createRouter()
     .openapi(session, async (c) => {
       const token = readSessionToken(c);
       return c.json(
-        await getSession(repo, actorOf(c), token === undefined ? null : csrfTokenFor(token)),
+        await getSession(repo, actorOf(c), token === undefined ? null : csrfTokenFor(token), signer),
         200,
       );
     })
@@ -186,7 +187,7 @@ export function authRoutes(deps: AuthRoutesDeps) {
         await createLoginChallenge(
           {
             transaction,
-            signer: signerOf(deps.signatures),
+            signer,
           },
           c.req.valid('json').iin,
           clock.now(),

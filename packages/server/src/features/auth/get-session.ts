@@ -7,8 +7,13 @@ export async function getSession(
   repo: Pick<AuthRepository, 'staffProfile' | 'applicantName'>,
   actor: Actor,
   csrfToken: string | null,
+  signer: Session['signer'],
 ): Promise<Session> {
-  return { actor: await describe(repo, actor), csrfToken: actor.kind === 'public' ? null : csrfToken };
+  return {
+    actor: await describe(repo, actor),
+    csrfToken: actor.kind === 'public' ? null : csrfToken,
+    signer,
+  };
 }
 
 async function describe(

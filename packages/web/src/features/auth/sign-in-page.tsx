@@ -6,7 +6,7 @@ import { signText } from '../../api/signing';
 import { toApiError, type ApiError } from '../../api/client';
 import { Field, FormError } from '../../app/form';
 import { Link, navigate } from '../../app/router';
-import { useSession } from '../../app/session';
+import { useSession, useSigner } from '../../app/session';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useI18n } from '../../i18n';
 import { digitsOnly, iinProblem } from './iin-input';
@@ -20,6 +20,7 @@ export const SignInPage = () => {
   const { t } = useI18n();
   useDocumentTitle(t('auth.parentTitle'));
   const { adopt } = useSession();
+  const signer = useSigner();
   const [iin, setIin] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -69,7 +70,7 @@ export const SignInPage = () => {
             />
           )}
         </Field>
-        <p className="notice">{t('auth.devSignatureNotice')}</p>
+        {signer === 'development' && <p className="notice">{t('auth.devSignatureNotice')}</p>}
         <FormError error={failure} />
         {ncaFailure !== undefined && (
           <p className="form-error" role="alert" data-testid="ncalayer-failure">
