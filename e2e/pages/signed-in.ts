@@ -63,6 +63,35 @@ export class ApplyWizard extends AppShell {
   fieldErrors(): Promise<string[]> {
     return this.form.locator('.field-error').allTextContents();
   }
+
+  /** Goes through every step from the first: the `child`-th child, the general queue, `categories`, consent. */
+  async apply(options: {
+    child: number;
+    categories: readonly string[];
+    settlement: string;
+    mobile: string;
+  }): Promise<void> {
+    const { page } = this;
+    await this.waitForStep('child');
+    await page.locator('input[name="child"]').nth(options.child).check();
+    await this.next.click();
+    await this.waitForStep('queue');
+    await this.next.click();
+    await this.waitForStep('categories');
+    for (const code of options.categories)
+      await page.locator(`input[name="categories"][value="${code}"]`).check();
+    await this.next.click();
+    await this.waitForStep('settlement');
+    await page.locator('select[name="settlement"]').selectOption(options.settlement);
+    await this.next.click();
+    await this.waitForStep('contacts');
+    await page.locator('input[name="sms1"]').fill(options.mobile);
+    await this.next.click();
+    await this.waitForStep('consent');
+    await page.locator('input[name="consent"]').check();
+    await this.next.click();
+    await page.waitForURL('**/my/applications/**');
+  }
 }
 
 /** The clerk's work queue and application page. */

@@ -9,31 +9,6 @@ import { ALMALY_KATO, CLERK_LOGIN, DEMO_PASSWORD, handoff } from './journey-stat
 /** A parent the development individuals database knows; a fresh one per run of the suite. */
 const PARENT_IIN = makeIin(localDate('1991-04-12'), 'female', 4321);
 
-type Wizard = ApplyWizard;
-
-/** Fills the wizard from the first step; `categories` ticks those priority categories. */
-const fillWizard = async (wizard: Wizard, child: number, categories: readonly string[]) => {
-  const { page } = wizard;
-  await wizard.waitForStep('child');
-  await page.locator('input[name="child"]').nth(child).check();
-  await wizard.next.click();
-  await wizard.waitForStep('queue');
-  await wizard.next.click();
-  await wizard.waitForStep('categories');
-  for (const code of categories) await page.locator(`input[name="categories"][value="${code}"]`).check();
-  await wizard.next.click();
-  await wizard.waitForStep('settlement');
-  await page.locator('select[name="settlement"]').selectOption(ALMALY_KATO);
-  await wizard.next.click();
-  await wizard.waitForStep('contacts');
-  await page.locator('input[name="sms1"]').fill('+7 701 234 56 78');
-  await wizard.next.click();
-  await wizard.waitForStep('consent');
-  await page.locator('input[name="consent"]').check();
-  await wizard.next.click();
-  await page.waitForURL('**/my/applications/**');
-};
-
 export const parentJourneyTests: readonly TestCase[] = [
   {
     name: 'parent: sign in with EDS, apply (validation as you type), see the place and why it changed',
@@ -170,7 +145,12 @@ export const parentJourneyTests: readonly TestCase[] = [
       await page.goto('/my/apply');
       const wizard = new ApplyWizard(page);
       await page.locator('input[name="child"]').first().waitFor();
-      await fillWizard(wizard, 1, ['teacher']);
+      await wizard.apply({
+        child: 1,
+        categories: ['teacher'],
+        settlement: ALMALY_KATO,
+        mobile: '+7 701 234 56 78',
+      });
       await page.locator('main .badge[data-status="pending"]').waitFor();
       const heading = await textOf(page.locator('main h1'));
       handoff.pendingNumber = /№ (\S+)/.exec(heading)?.[1];

@@ -82,27 +82,14 @@ const myWindows = async (parent: Page): Promise<MyWindow[]> =>
   (await json<{ windows: MyWindow[] }>(parent, '/api/my/windows')).windows;
 
 /** Applies for the `child`-th child of the apply form; a category makes the application wait for a clerk. */
-const apply = async (parent: Page, child: number, category?: string): Promise<string> => {
+const apply = async (parent: Page, child: number, categories: readonly string[] = []): Promise<string> => {
   await parent.goto('/my/apply');
-  const wizard = new ApplyWizard(parent);
-  await wizard.waitForStep('child');
-  await parent.locator('input[name="child"]').nth(child).check();
-  await wizard.next.click();
-  await wizard.waitForStep('queue');
-  await wizard.next.click();
-  await wizard.waitForStep('categories');
-  if (category !== undefined) await parent.locator(`input[name="categories"][value="${category}"]`).check();
-  await wizard.next.click();
-  await wizard.waitForStep('settlement');
-  await parent.locator('select[name="settlement"]').selectOption(ALMALY_KATO);
-  await wizard.next.click();
-  await wizard.waitForStep('contacts');
-  await parent.locator('input[name="sms1"]').fill('+7 701 625 40 20');
-  await wizard.next.click();
-  await wizard.waitForStep('consent');
-  await parent.locator('input[name="consent"]').check();
-  await wizard.next.click();
-  await parent.waitForURL('**/my/applications/**');
+  await new ApplyWizard(parent).apply({
+    child,
+    categories,
+    settlement: ALMALY_KATO,
+    mobile: '+7 701 625 40 20',
+  });
   return new URL(parent.url()).pathname.split('/').pop() ?? '';
 };
 
@@ -166,7 +153,7 @@ export const tests: readonly TestCase[] = [
         };
         // 10:00 Monday: the parent applies for both children, one with a category a clerk must confirm.
         await parentSignsIn();
-        const first = await apply(parent, 0, 'teacher');
+        const first = await apply(parent, 0, ['teacher']);
         await parent.locator('main .badge[data-status="pending"]').waitFor();
         await screenshot('cycle-1-applied-pending-kk', parent);
         const second = await apply(parent, 1);

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Resource } from './use-resource';
 import type { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
 
@@ -40,4 +41,29 @@ export const EmptyState = ({ title, children }: { title: string; children?: Reac
     <p className="status-title">{title}</p>
     {children}
   </div>
+);
+
+/** Loading or failed, for a part of a page: the loading line, or the error with a retry, announced politely. */
+export const Pending = ({ resource }: { resource: Resource<unknown> & { retry: () => void } }) => (
+  <div aria-live="polite">
+    {resource.status === 'error' ? (
+      <ErrorState error={resource.error} onRetry={resource.retry} />
+    ) : (
+      <Loading />
+    )}
+  </div>
+);
+
+/** A detail page whose record is not there yet: its heading, then <Pending>. */
+export const PendingPage = ({
+  title,
+  resource,
+}: {
+  title: string;
+  resource: Resource<unknown> & { retry: () => void };
+}) => (
+  <>
+    <h1 tabIndex={-1}>{title}</h1>
+    <Pending resource={resource} />
+  </>
 );

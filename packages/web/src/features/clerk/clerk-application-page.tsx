@@ -8,7 +8,7 @@ import { fetchOverview } from '../../api/public';
 import { Field, FormError } from '../../app/form';
 import { RequireActor } from '../../app/require-actor';
 import { Link } from '../../app/router';
-import { ErrorState, Loading } from '../../app/status';
+import { ErrorState, Loading, PendingPage } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useNow } from '../../app/use-now';
 import { useResource } from '../../app/use-resource';
@@ -331,18 +331,7 @@ const ClerkApplication = ({ id }: { id: string }) => {
     setNotice(message);
   };
   if (application === undefined) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('clerk.detailTitle')}</h1>
-        <div aria-live="polite">
-          {loaded.status === 'error' ? (
-            <ErrorState error={loaded.error} onRetry={loaded.retry} />
-          ) : (
-            <Loading />
-          )}
-        </div>
-      </>
-    );
+    return <PendingPage title={t('clerk.detailTitle')} resource={loaded} />;
   }
   const categories = (codes: readonly string[]) =>
     codes.length === 0 ? '—' : codes.map(categoryLabel).join('; ');

@@ -4,7 +4,7 @@ import type { AdmissionCase, ReferralView, RequestAdmission } from '@kezek/contr
 import { fetchAdmissionCase, requestAdmission } from '../../api/admission';
 import { toApiError, type ApiError } from '../../api/client';
 import { Field, FormError } from '../../app/form';
-import { ErrorState, Loading } from '../../app/status';
+import { Pending } from '../../app/status';
 import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
 import { formatInstant, formatLocalDate } from '../../i18n/format';
@@ -186,11 +186,7 @@ export const AdmissionSection = ({ referral }: { referral: ReferralView }) => {
     <section className="section" aria-labelledby="admission-heading" data-testid="admission">
       <h2 id="admission-heading">{t('placement.admission.title')}</h2>
       {admission === undefined ? (
-        loaded.status === 'error' ? (
-          <ErrorState error={loaded.error} onRetry={loaded.retry} />
-        ) : (
-          <Loading />
-        )
+        <Pending resource={loaded} />
       ) : (
         <>
           {sent !== undefined && sent.request !== null && (

@@ -1,5 +1,6 @@
 import type { ApplicationView } from '@kezek/contracts';
 import { useI18n } from '../../i18n';
+import { formatInstant } from '../../i18n/format';
 
 type Status = ApplicationView['status'];
 
@@ -23,4 +24,28 @@ export const useQueueLabel = (): ((queue: string) => string) => {
     if (family === 'sanatorium' && detail !== undefined) return t('queue.sanatoriumOf', { profile: detail });
     return t('queue.general');
   };
+};
+
+/** The first facts of an application, in its list card and on its page: the child, the queue, when submitted. */
+export const ApplicationBasics = ({ application }: { application: ApplicationView }) => {
+  const { t, language } = useI18n();
+  const queueLabel = useQueueLabel();
+  return (
+    <>
+      <div>
+        <dt>{t('application.child')}</dt>
+        <dd>{application.child.fullName}</dd>
+      </div>
+      <div>
+        <dt>{t('application.queue')}</dt>
+        <dd>
+          {queueLabel(application.queue)} · {application.birthYear}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('application.submittedAt')}</dt>
+        <dd>{formatInstant(application.submittedAt, language)}</dd>
+      </div>
+    </>
+  );
 };

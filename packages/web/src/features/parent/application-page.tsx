@@ -11,12 +11,12 @@ import { toApiError, type ApiError } from '../../api/client';
 import { FormError } from '../../app/form';
 import { RequireActor } from '../../app/require-actor';
 import { Link } from '../../app/router';
-import { ErrorState, Loading } from '../../app/status';
+import { ErrorState, Loading, PendingPage } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
 import { formatInstant, formatNumber } from '../../i18n/format';
-import { StatusBadge, useQueueLabel } from './application-labels';
+import { ApplicationBasics, StatusBadge } from './application-labels';
 import { CATEGORY_CHANGEABLE } from './categories-change';
 import { ContactsForm } from './contacts-form';
 import { PlacementOverview } from './placement-overview';
@@ -167,23 +167,11 @@ const Actions = ({
 
 const ApplicationDetail = ({ id }: { id: string }) => {
   const { t, language } = useI18n();
-  const queueLabel = useQueueLabel();
   const loaded = useResource(`application:${id}`, (signal) => fetchApplication(id, signal));
   const [latest, setLatest] = useState<ApplicationView | undefined>();
   const application = latest !== undefined && latest.id === id ? latest : loaded.data;
   if (application === undefined) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('parent.detailTitle')}</h1>
-        <div aria-live="polite">
-          {loaded.status === 'error' ? (
-            <ErrorState error={loaded.error} onRetry={loaded.retry} />
-          ) : (
-            <Loading />
-          )}
-        </div>
-      </>
-    );
+    return <PendingPage title={t('parent.detailTitle')} resource={loaded} />;
   }
   return (
     <>
@@ -195,20 +183,7 @@ const ApplicationDetail = ({ id }: { id: string }) => {
         <StatusBadge status={application.status} />
       </p>
       <dl className="facts">
-        <div>
-          <dt>{t('application.child')}</dt>
-          <dd>{application.child.fullName}</dd>
-        </div>
-        <div>
-          <dt>{t('application.queue')}</dt>
-          <dd>
-            {queueLabel(application.queue)} · {application.birthYear}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('application.submittedAt')}</dt>
-          <dd>{formatInstant(application.submittedAt, language)}</dd>
-        </div>
+        <ApplicationBasics application={application} />
         {application.originalsDueAt !== null && application.status === 'pending' && (
           <div>
             <dt>{t('application.originalsDueAt')}</dt>

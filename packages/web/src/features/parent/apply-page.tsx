@@ -23,6 +23,7 @@ import {
   type ApplyDraft,
   type Step,
 } from './apply-form';
+import { ContactFields } from './contacts-form';
 import { settlementGroups } from './settlement-options';
 
 type StepProps = {
@@ -207,58 +208,15 @@ const ContactsStep = ({ draft, set, problem }: StepProps) => {
     <fieldset className="fieldset">
       <legend>{t('apply.contactsLegend')}</legend>
       <p className="field-hint">{t('apply.contactsHint')}</p>
-      <Field
-        label={t('contacts.sms1')}
-        hint={t('contacts.smsHint')}
-        error={problem('sms1') ?? problem('smsNumbers')}
-      >
-        {(props) => (
-          <input
-            {...props}
-            name="sms1"
-            type="tel"
-            autoComplete="tel"
-            value={draft.sms1}
-            onChange={(e) => set({ sms1: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('contacts.sms2')} error={problem('sms2')}>
-        {(props) => (
-          <input
-            {...props}
-            name="sms2"
-            type="tel"
-            value={draft.sms2}
-            onChange={(e) => set({ sms2: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('contacts.email')} error={problem('email')}>
-        {(props) => (
-          <input
-            {...props}
-            name="email"
-            type="email"
-            autoComplete="email"
-            value={draft.email}
-            onChange={(e) => set({ email: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('contacts.language')}>
-        {(props) => (
-          <select
-            {...props}
-            name="language"
-            value={draft.language}
-            onChange={(e) => set({ language: e.target.value === 'ru' ? 'ru' : 'kk' })}
-          >
-            <option value="kk">{t('language.kk')}</option>
-            <option value="ru">{t('language.ru')}</option>
-          </select>
-        )}
-      </Field>
+      <ContactFields
+        draft={draft}
+        set={set}
+        errors={{
+          sms1: problem('sms1') ?? problem('smsNumbers'),
+          sms2: problem('sms2'),
+          email: problem('email'),
+        }}
+      />
     </fieldset>
   );
 };

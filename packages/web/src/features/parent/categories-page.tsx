@@ -7,7 +7,7 @@ import { toApiError, type ApiError } from '../../api/client';
 import { FormError } from '../../app/form';
 import { RequireActor } from '../../app/require-actor';
 import { Link } from '../../app/router';
-import { ErrorState, Loading } from '../../app/status';
+import { Pending } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
@@ -131,13 +131,7 @@ const CategoriesScreen = ({ id }: { id: string }) => {
       {loaded.data === undefined ? (
         <>
           <h1 tabIndex={-1}>{t('placement.categories.link')}</h1>
-          <div aria-live="polite">
-            {loaded.status === 'error' ? (
-              <ErrorState error={loaded.error} onRetry={loaded.retry} />
-            ) : (
-              <Loading />
-            )}
-          </div>
+          <Pending resource={loaded} />
         </>
       ) : (
         <>

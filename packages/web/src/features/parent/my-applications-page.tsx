@@ -7,8 +7,8 @@ import { EmptyState, ErrorState, Loading } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
-import { formatInstant, formatNumber } from '../../i18n/format';
-import { StatusBadge, useQueueLabel } from './application-labels';
+import { formatNumber } from '../../i18n/format';
+import { ApplicationBasics, StatusBadge } from './application-labels';
 import { PlacementOverview } from './placement-overview';
 
 /** The queue number of a queued application, loaded per card (the list itself carries no positions). */
@@ -29,8 +29,7 @@ const PositionLine = ({ id }: { id: string }) => {
 };
 
 const ApplicationCard = ({ application }: { application: ApplicationView }) => {
-  const { t, language } = useI18n();
-  const queueLabel = useQueueLabel();
+  const { t } = useI18n();
   return (
     <li className="card" data-application={application.number}>
       <h2 className="card-title">
@@ -42,20 +41,7 @@ const ApplicationCard = ({ application }: { application: ApplicationView }) => {
         <StatusBadge status={application.status} />
       </p>
       <dl className="facts">
-        <div>
-          <dt>{t('application.child')}</dt>
-          <dd>{application.child.fullName}</dd>
-        </div>
-        <div>
-          <dt>{t('application.queue')}</dt>
-          <dd>
-            {queueLabel(application.queue)} · {application.birthYear}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('application.submittedAt')}</dt>
-          <dd>{formatInstant(application.submittedAt, language)}</dd>
-        </div>
+        <ApplicationBasics application={application} />
       </dl>
       {application.status === 'queued' && <PositionLine id={application.id} />}
     </li>

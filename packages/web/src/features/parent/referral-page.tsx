@@ -6,7 +6,7 @@ import { cancelReferral, extendReferral, fetchReferral, referralPdfHref } from '
 import { Field } from '../../app/form';
 import { RequireActor } from '../../app/require-actor';
 import { Link } from '../../app/router';
-import { ErrorState, Loading } from '../../app/status';
+import { PendingPage } from '../../app/status';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useNow } from '../../app/use-now';
 import { useResource } from '../../app/use-resource';
@@ -178,18 +178,7 @@ const ReferralDetail = ({ id }: { id: string }) => {
   >();
   const referral = latest !== undefined && latest.referral.id === id ? latest.referral : loaded.data;
   if (referral === undefined) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('placement.referral.title')}</h1>
-        <div aria-live="polite">
-          {loaded.status === 'error' ? (
-            <ErrorState error={loaded.error} onRetry={loaded.retry} />
-          ) : (
-            <Loading />
-          )}
-        </div>
-      </>
-    );
+    return <PendingPage title={t('placement.referral.title')} resource={loaded} />;
   }
   const cancellable = canCancel(referral, now);
   const extendable = canExtend(referral);

@@ -19,6 +19,7 @@ import {
   verifyHref,
   type BulletinItemsQuery,
 } from './query';
+import { StackTable } from './parts';
 
 type Item = BulletinView['items']['items'][number];
 
@@ -141,54 +142,44 @@ const Items = ({ view, query, id }: { view: BulletinView; query: BulletinItemsQu
     );
   return (
     <>
-      <div
-        className="table-scroll registers-stack-scroll"
-        role="region"
-        aria-labelledby="places-caption"
-        tabIndex={0}
-      >
-        <table className="data-table registers-stack" data-testid="places-table">
-          <caption id="places-caption" className="visually-hidden">
-            {t('registers.bulletin.placesCaption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="numeric">
-                №
-              </th>
-              <th scope="col">{t('registers.bulletin.kindergarten')}</th>
-              <th scope="col">{t('registers.bulletin.ageGroup')}</th>
-              <th scope="col">{t('registers.bulletin.language')}</th>
-              <th scope="col">{t('registers.bulletin.groupType')}</th>
-              <th scope="col">{t('registers.bulletin.mode')}</th>
-              <th scope="col">{t('registers.bulletin.admission')}</th>
+      <StackTable id="places-caption" testId="places-table" caption={t('registers.bulletin.placesCaption')}>
+        <thead>
+          <tr>
+            <th scope="col" className="numeric">
+              №
+            </th>
+            <th scope="col">{t('registers.bulletin.kindergarten')}</th>
+            <th scope="col">{t('registers.bulletin.ageGroup')}</th>
+            <th scope="col">{t('registers.bulletin.language')}</th>
+            <th scope="col">{t('registers.bulletin.groupType')}</th>
+            <th scope="col">{t('registers.bulletin.mode')}</th>
+            <th scope="col">{t('registers.bulletin.admission')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.items.map((item) => (
+            <tr key={`${item.placeId}/${item.unit}`} data-place={item.placeId}>
+              <td className="numeric" data-label="№">
+                {formatNumber(item.position, language)}
+              </td>
+              <th scope="row">{localizedName(item.kindergarten.name, language)}</th>
+              <td data-label={t('registers.bulletin.ageGroup')}>
+                {t('registers.bulletin.ageGroupValue', { count: item.age, year: item.birthYear })}
+              </td>
+              <td data-label={t('registers.bulletin.language')}>
+                {t(`registers.languages.${item.language}`, { defaultValue: item.language })}
+              </td>
+              <td data-label={t('registers.bulletin.groupType')}>{queueLabel(kindOf(item.queueKey))}</td>
+              <td data-label={t('registers.bulletin.mode')}>{t(`registers.modes.${item.mode}`)}</td>
+              <td data-label={t('registers.bulletin.admission')}>
+                <span>
+                  <AdmissionCell item={item} />
+                </span>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.items.map((item) => (
-              <tr key={`${item.placeId}/${item.unit}`} data-place={item.placeId}>
-                <td className="numeric" data-label="№">
-                  {formatNumber(item.position, language)}
-                </td>
-                <th scope="row">{localizedName(item.kindergarten.name, language)}</th>
-                <td data-label={t('registers.bulletin.ageGroup')}>
-                  {t('registers.bulletin.ageGroupValue', { count: item.age, year: item.birthYear })}
-                </td>
-                <td data-label={t('registers.bulletin.language')}>
-                  {t(`registers.languages.${item.language}`, { defaultValue: item.language })}
-                </td>
-                <td data-label={t('registers.bulletin.groupType')}>{queueLabel(kindOf(item.queueKey))}</td>
-                <td data-label={t('registers.bulletin.mode')}>{t(`registers.modes.${item.mode}`)}</td>
-                <td data-label={t('registers.bulletin.admission')}>
-                  <span>
-                    <AdmissionCell item={item} />
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </StackTable>
       <Pager
         page={query.page}
         total={items.total}
@@ -204,53 +195,47 @@ const Revocations = ({ view }: { view: BulletinView }) => {
   if (view.revocations.length === 0)
     return <p data-testid="no-revocations">{t('registers.bulletin.noRevocations')}</p>;
   return (
-    <div
-      className="table-scroll registers-stack-scroll"
-      role="region"
-      aria-labelledby="revocations-caption"
-      tabIndex={0}
+    <StackTable
+      id="revocations-caption"
+      testId="revocations-table"
+      caption={t('registers.bulletin.revocationsTitle')}
     >
-      <table className="data-table registers-stack" data-testid="revocations-table">
-        <caption id="revocations-caption" className="visually-hidden">
-          {t('registers.bulletin.revocationsTitle')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('registers.bulletin.kindergarten')}</th>
-            <th scope="col" className="numeric">
-              {t('registers.bulletin.units')}
-            </th>
-            <th scope="col">{t('registers.bulletin.reason')}</th>
-            <th scope="col">{t('registers.bulletin.revokedAt')}</th>
-            <th scope="col" className="numeric">
-              {t('registers.bulletin.cancelledReferrals')}
-            </th>
+      <thead>
+        <tr>
+          <th scope="col">{t('registers.bulletin.kindergarten')}</th>
+          <th scope="col" className="numeric">
+            {t('registers.bulletin.units')}
+          </th>
+          <th scope="col">{t('registers.bulletin.reason')}</th>
+          <th scope="col">{t('registers.bulletin.revokedAt')}</th>
+          <th scope="col" className="numeric">
+            {t('registers.bulletin.cancelledReferrals')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.revocations.map((revocation) => (
+          <tr key={`${revocation.placeId}/${revocation.revokedAt}`}>
+            <th scope="row">{localizedName(revocation.kindergarten.name, language)}</th>
+            <td className="numeric" data-label={t('registers.bulletin.units')}>
+              {formatNumber(revocation.units, language)}
+            </td>
+            <td data-label={t('registers.bulletin.reason')}>
+              <span>
+                {t(`registers.reasons.${revocation.reason}`)}
+                <span className="registers-note">{t('registers.bulletin.reasonLaw')}</span>
+              </span>
+            </td>
+            <td data-label={t('registers.bulletin.revokedAt')}>
+              {formatInstant(revocation.revokedAt, language)}
+            </td>
+            <td className="numeric" data-label={t('registers.bulletin.cancelledReferrals')}>
+              {formatNumber(revocation.cancelledReferrals, language)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {view.revocations.map((revocation) => (
-            <tr key={`${revocation.placeId}/${revocation.revokedAt}`}>
-              <th scope="row">{localizedName(revocation.kindergarten.name, language)}</th>
-              <td className="numeric" data-label={t('registers.bulletin.units')}>
-                {formatNumber(revocation.units, language)}
-              </td>
-              <td data-label={t('registers.bulletin.reason')}>
-                <span>
-                  {t(`registers.reasons.${revocation.reason}`)}
-                  <span className="registers-note">{t('registers.bulletin.reasonLaw')}</span>
-                </span>
-              </td>
-              <td data-label={t('registers.bulletin.revokedAt')}>
-                {formatInstant(revocation.revokedAt, language)}
-              </td>
-              <td className="numeric" data-label={t('registers.bulletin.cancelledReferrals')}>
-                {formatNumber(revocation.cancelledReferrals, language)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </StackTable>
   );
 };
 

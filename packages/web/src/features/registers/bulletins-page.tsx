@@ -9,7 +9,7 @@ import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
 import { formatInstant, formatLocalDate, formatNumber, localizedName } from '../../i18n/format';
 import { Pager } from '../../app/pager';
-import { SettlementOptions } from './parts';
+import { SettlementOptions, StackTable } from './parts';
 import { PAGE_SIZE, formatBulletinListQuery, parseBulletinListQuery, type BulletinListQuery } from './query';
 
 const hrefFor = (query: BulletinListQuery): string => `/bulletins${formatBulletinListQuery(query)}`;
@@ -94,54 +94,44 @@ const Results = ({ query, result }: { query: BulletinListQuery; result: Bulletin
     );
   return (
     <>
-      <div
-        className="table-scroll registers-stack-scroll"
-        role="region"
-        aria-labelledby="bulletins-caption"
-        tabIndex={0}
-      >
-        <table className="data-table registers-stack" data-testid="bulletins-table">
-          <caption id="bulletins-caption" className="visually-hidden">
-            {t('registers.bulletins.caption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('registers.bulletins.date')}</th>
-              <th scope="col">{t('registers.settlement')}</th>
-              <th scope="col">{t('registers.bulletins.publishedAt')}</th>
-              <th scope="col" className="numeric">
-                {t('registers.bulletins.vacated')}
+      <StackTable id="bulletins-caption" testId="bulletins-table" caption={t('registers.bulletins.caption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('registers.bulletins.date')}</th>
+            <th scope="col">{t('registers.settlement')}</th>
+            <th scope="col">{t('registers.bulletins.publishedAt')}</th>
+            <th scope="col" className="numeric">
+              {t('registers.bulletins.vacated')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('registers.bulletins.revoked')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.items.map((bulletin) => (
+            <tr key={bulletin.id} data-bulletin={bulletin.id}>
+              <th scope="row">
+                <Link to={`/bulletins/${bulletin.id}`}>
+                  {t('registers.bulletins.of', { date: formatLocalDate(bulletin.date, language) })}
+                </Link>
               </th>
-              <th scope="col" className="numeric">
-                {t('registers.bulletins.revoked')}
-              </th>
+              <td data-label={t('registers.settlement')}>
+                {localizedName(bulletin.settlement.name, language)}
+              </td>
+              <td data-label={t('registers.bulletins.publishedAt')}>
+                {formatInstant(bulletin.publishedAt, language)}
+              </td>
+              <td className="numeric" data-label={t('registers.bulletins.vacated')}>
+                {formatNumber(bulletin.vacated, language)}
+              </td>
+              <td className="numeric" data-label={t('registers.bulletins.revoked')}>
+                {formatNumber(bulletin.revoked, language)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {result.items.map((bulletin) => (
-              <tr key={bulletin.id} data-bulletin={bulletin.id}>
-                <th scope="row">
-                  <Link to={`/bulletins/${bulletin.id}`}>
-                    {t('registers.bulletins.of', { date: formatLocalDate(bulletin.date, language) })}
-                  </Link>
-                </th>
-                <td data-label={t('registers.settlement')}>
-                  {localizedName(bulletin.settlement.name, language)}
-                </td>
-                <td data-label={t('registers.bulletins.publishedAt')}>
-                  {formatInstant(bulletin.publishedAt, language)}
-                </td>
-                <td className="numeric" data-label={t('registers.bulletins.vacated')}>
-                  {formatNumber(bulletin.vacated, language)}
-                </td>
-                <td className="numeric" data-label={t('registers.bulletins.revoked')}>
-                  {formatNumber(bulletin.revoked, language)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </StackTable>
       <Pager
         page={query.page}
         total={result.total}

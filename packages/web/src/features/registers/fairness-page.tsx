@@ -10,7 +10,7 @@ import { useResource } from '../../app/use-resource';
 import { useI18n } from '../../i18n';
 import { formatInstant, formatLocalDate, formatNumber, localizedName } from '../../i18n/format';
 import { placeName } from './names';
-import { Bar } from './parts';
+import { Bar, StackTable } from './parts';
 import {
   ORDERING_GROUPS,
   formatFairnessQuery,
@@ -261,52 +261,45 @@ const Figures = ({ data }: { data: Fairness }) => {
             {t('registers.fairness.kindergartensNone')}
           </p>
         ) : (
-          <div
-            className="table-scroll registers-stack-scroll"
-            role="region"
-            aria-labelledby="fairness-kg-title"
-            tabIndex={0}
-          >
-            <table className="data-table registers-stack" data-testid="fairness-kindergartens">
-              <thead>
-                <tr>
-                  <th scope="col">{t('registers.bulletin.kindergarten')}</th>
-                  <th scope="col" className="numeric">
-                    {t('registers.fairness.revokedUnits')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('registers.fairness.refusals')}
-                  </th>
-                  <th scope="col">{t('registers.bulletin.reason')}</th>
+          <StackTable id="fairness-kg-title" testId="fairness-kindergartens">
+            <thead>
+              <tr>
+                <th scope="col">{t('registers.bulletin.kindergarten')}</th>
+                <th scope="col" className="numeric">
+                  {t('registers.fairness.revokedUnits')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('registers.fairness.refusals')}
+                </th>
+                <th scope="col">{t('registers.bulletin.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.kindergartens.map((kg) => (
+                <tr key={kg.id}>
+                  <th scope="row">{localizedName(kg.name, language)}</th>
+                  <td className="numeric" data-label={t('registers.fairness.revokedUnits')}>
+                    {formatNumber(kg.revokedUnits, language)}
+                  </td>
+                  <td className="numeric" data-label={t('registers.fairness.refusals')}>
+                    {formatNumber(kg.refusals, language)}
+                  </td>
+                  <td data-label={t('registers.bulletin.reason')}>
+                    {[
+                      reasonRows(kg.revokedByReason, (code) =>
+                        t(`registers.reasons.${code}`, { defaultValue: code }),
+                      ),
+                      reasonRows(kg.refusalsByReason, (code) =>
+                        t(`registers.refusals.${code}`, { defaultValue: code }),
+                      ),
+                    ]
+                      .filter((text) => text !== '')
+                      .join(' · ') || '—'}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.kindergartens.map((kg) => (
-                  <tr key={kg.id}>
-                    <th scope="row">{localizedName(kg.name, language)}</th>
-                    <td className="numeric" data-label={t('registers.fairness.revokedUnits')}>
-                      {formatNumber(kg.revokedUnits, language)}
-                    </td>
-                    <td className="numeric" data-label={t('registers.fairness.refusals')}>
-                      {formatNumber(kg.refusals, language)}
-                    </td>
-                    <td data-label={t('registers.bulletin.reason')}>
-                      {[
-                        reasonRows(kg.revokedByReason, (code) =>
-                          t(`registers.reasons.${code}`, { defaultValue: code }),
-                        ),
-                        reasonRows(kg.refusalsByReason, (code) =>
-                          t(`registers.refusals.${code}`, { defaultValue: code }),
-                        ),
-                      ]
-                        .filter((text) => text !== '')
-                        .join(' · ') || '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </StackTable>
         )}
       </section>
     </>

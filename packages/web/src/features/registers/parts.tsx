@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Overview } from '@kezek/contracts';
 import { useI18n } from '../../i18n';
 import { localizedName } from '../../i18n/format';
@@ -36,4 +37,31 @@ export const Bar = ({ value, total }: { value: number; total: number }) => (
   <span className="registers-bar" aria-hidden="true">
     <span className="registers-bar-fill" style={{ width: `${percentOf(value, total)}%` }} />
   </span>
+);
+
+/**
+ * A register's table that becomes a stack of cards on a phone: a scrollable region named by its caption (hidden,
+ * for screen readers) or, with no caption, by the heading `id` names.
+ */
+export const StackTable = ({
+  id,
+  testId,
+  caption,
+  children,
+}: {
+  id: string;
+  testId: string;
+  caption?: string;
+  children: ReactNode;
+}) => (
+  <div className="table-scroll registers-stack-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+    <table className="data-table registers-stack" data-testid={testId}>
+      {caption !== undefined && (
+        <caption id={id} className="visually-hidden">
+          {caption}
+        </caption>
+      )}
+      {children}
+    </table>
+  </div>
 );

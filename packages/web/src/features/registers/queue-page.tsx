@@ -13,7 +13,7 @@ import { formatInstant, formatNumber } from '../../i18n/format';
 import { useQueueLabel } from '../parent/application-labels';
 import { placeName } from './names';
 import { Pager } from '../../app/pager';
-import { SettlementOptions } from './parts';
+import { SettlementOptions, StackTable } from './parts';
 import { PAGE_SIZE, formatQueueQuery, parseQueueQuery, withoutNumber, type QueueQuery } from './query';
 
 const hrefFor = (query: QueueQuery): string => `/queue${formatQueueQuery(query)}`;
@@ -211,58 +211,48 @@ const Entries = ({ query, result }: { query: QueueQuery; result: PublicQueuePage
           })}
         </p>
       )}
-      <div
-        className="table-scroll registers-stack-scroll"
-        role="region"
-        aria-labelledby="queue-caption"
-        tabIndex={0}
-      >
-        <table className="data-table registers-stack" data-testid="queue-table">
-          <caption id="queue-caption" className="visually-hidden">
-            {t('registers.queue.caption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="numeric">
-                {t('registers.queue.position')}
-              </th>
-              <th scope="col">{t('registers.queue.number')}</th>
-              <th scope="col">{t('registers.queue.group')}</th>
-              <th scope="col">{t('registers.queue.submittedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.map((entry) => {
-              const isMatch = entry.number === query.number;
-              return (
-                <tr
-                  key={entry.number}
-                  data-number={entry.number}
-                  className={isMatch ? 'registers-match' : undefined}
-                  aria-current={isMatch ? 'true' : undefined}
-                  ref={isMatch ? found : undefined}
-                >
-                  <td className="numeric" data-label={t('registers.queue.position')}>
-                    {formatNumber(entry.position, language)}
-                  </td>
-                  <th scope="row">{entry.number}</th>
-                  <td data-label={t('registers.queue.group')}>
-                    <span>
-                      <span className="badge registers-group" data-group={entry.group}>
-                        {entry.group}
-                      </span>{' '}
-                      {t(`registers.groups.${entry.group}`)}
-                    </span>
-                  </td>
-                  <td data-label={t('registers.queue.submittedAt')}>
-                    {formatInstant(entry.submittedAt, language)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <StackTable id="queue-caption" testId="queue-table" caption={t('registers.queue.caption')}>
+        <thead>
+          <tr>
+            <th scope="col" className="numeric">
+              {t('registers.queue.position')}
+            </th>
+            <th scope="col">{t('registers.queue.number')}</th>
+            <th scope="col">{t('registers.queue.group')}</th>
+            <th scope="col">{t('registers.queue.submittedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.items.map((entry) => {
+            const isMatch = entry.number === query.number;
+            return (
+              <tr
+                key={entry.number}
+                data-number={entry.number}
+                className={isMatch ? 'registers-match' : undefined}
+                aria-current={isMatch ? 'true' : undefined}
+                ref={isMatch ? found : undefined}
+              >
+                <td className="numeric" data-label={t('registers.queue.position')}>
+                  {formatNumber(entry.position, language)}
+                </td>
+                <th scope="row">{entry.number}</th>
+                <td data-label={t('registers.queue.group')}>
+                  <span>
+                    <span className="badge registers-group" data-group={entry.group}>
+                      {entry.group}
+                    </span>{' '}
+                    {t(`registers.groups.${entry.group}`)}
+                  </span>
+                </td>
+                <td data-label={t('registers.queue.submittedAt')}>
+                  {formatInstant(entry.submittedAt, language)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </StackTable>
       <Pager
         page={result.page}
         total={result.total}
