@@ -44,6 +44,24 @@ export const expectAccessible = async (page: Page, what: string): Promise<void> 
 
 /** The page must not scroll sideways at its current viewport (layouts work at 360 px). */
 export const expectNoSidewaysScroll = async (page: Page, what: string): Promise<void> => {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 0) throw new AssertionError(`${what}: the page scrolls sideways by ${overflow}px`);
+  const { overflow, widest } = await page.evaluate(() => {
+    // The element reaching furthest right names the culprit in the failure.
+    let culprit = { right: 0, name: '' };
+    // (No named functions in here: the test runner's transform would wrap them in a helper the page lacks.)
+    for (const element of document.body.querySelectorAll('*')) {
+      const right = element.getBoundingClientRect().right;
+      let clipped = false;
+      for (let up = element.parentElement; up !== null && up !== document.body; up = up.parentElement)
+        if (getComputedStyle(up).overflowX !== 'visible') clipped = true;
+      if (clipped) continue;
+      if (right > culprit.right)
+        culprit = { right, name: `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}` };
+    }
+    return {
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      widest: `${culprit.name} (right edge ${Math.round(culprit.right)}px)`,
+    };
+  });
+  if (overflow > 0)
+    throw new AssertionError(`${what}: the page scrolls sideways by ${overflow}px; widest: ${widest}`);
 };

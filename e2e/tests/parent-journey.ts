@@ -1,13 +1,9 @@
-import { localDate, makeIin } from '@kezek/domain';
 import { ApplyWizard, ParentSignInPage } from '../pages/signed-in';
 import { expectAccessible, expectNoSidewaysScroll } from '../support/axe';
 import { syncBrowserClock } from '../support/clock';
 import { check, equal, textOf } from '../support/expect';
 import type { TestCase } from '../support/harness';
-import { ALMALY_KATO, CLERK_LOGIN, DEMO_PASSWORD, handoff } from './journey-state';
-
-/** A parent the development individuals database knows; a fresh one per run of the suite. */
-const PARENT_IIN = makeIin(localDate('1991-04-12'), 'female', 4321);
+import { ALMALY_KATO, CLERK_LOGIN, DEMO_PASSWORD, handoff, PARENT_IIN } from './journey-state';
 
 export const parentJourneyTests: readonly TestCase[] = [
   {

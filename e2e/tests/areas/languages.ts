@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import { AppShell, type UiLanguage } from '../../pages/app-shell';
+import { staffSession } from '../../pages/placement-pages';
+import { ParentSignInPage, StaffSignInPage } from '../../pages/signed-in';
+import { expectNoSidewaysScroll } from '../../support/axe';
+import { syncBrowserClock } from '../../support/clock';
+import { check } from '../../support/expect';
+import type { TestCase } from '../../support/harness';
+import { CLERK_LOGIN, DEMO_PASSWORD } from '../journey-state';
+
+const LANGUAGES: readonly UiLanguage[] = ['kk', 'ru', 'en'];
+const PHONE = { width: 360, height: 780 };
+
+/** A message key shown instead of its text (i18next shows the key when a language lacks it), or a raw placeholder. */
+const RAW_TEXT =
+  /\b(placement|kgDesk|registers|regionAdmin|account|auth|apply|parent|clerk|application|contacts|status|nav|form|apiError|kindergartens|home)\.[a-zA-Z]|\{\{/;
+
+/** Every page on the way, in each language on a phone: its own words (no raw key), nothing scrolls sideways. */
+const visit = async (page: Page, paths: readonly string[], screenshot: (name: string) => Promise<void>) => {
+  const shell = new AppShell(page);
+  for (const path of paths) {
+    await page.goto(path);
+    await shell.heading.waitFor();
+    await page.locator('.status-loading').first().waitFor({ state: 'detached' });
+    for (const language of LANGUAGES) {
+      await shell.switchLanguage(language);
+      const text = await page.locator('body').innerText();
+      const raw = RAW_TEXT.exec(text);
+      check(raw === null, `${path} in ${language} shows a raw message key near "${raw?.[0] ?? ''}"`);
+      await expectNoSidewaysScroll(page, `${path} in ${language} at 360 px`);
+    }
+    const name = path === '/' ? 'home' : path.replace(/[0-9a-f-]{36}/, 'one').replace(/[^a-z]+/g, '-');
+    await screenshot(`phone-en-${name.replace(/^-/, '')}`);
+    await shell.switchLanguage('kk');
+  }
+};
+
+const firstHref = async (page: Page, path: string, selector: string): Promise<string> => {
+  await page.goto(path);
+  const link = page.locator(selector).first();
+  await link.waitFor();
+  return (await link.getAttribute('href')) ?? '';
+};
+
+/** Each audience's pages in Kazakh, Russian and English on a phone-sized screen. */
+export const tests: readonly TestCase[] = [
+  {
+    name: 'languages: the public and the parent, every page in kk, ru and en at 360 px',
+    run: async ({ page, baseUrl, screenshot }) => {
+      await page.setViewportSize(PHONE);
+      await visit(
+        page,
+        ['/', '/kindergartens', '/bulletins', '/queue', '/fairness', '/registers'],
+        screenshot,
+      );
+      await syncBrowserClock(page);
+      // A demo parent with a queued application (found as the demo clerk: the suite's shortcut).
+      const clerk = await staffSession(baseUrl, CLERK_LOGIN, DEMO_PASSWORD);
+      const list = (await (await clerk.api.get('/api/applications?status=queued&pageSize=1')).json()) as {
+        items: { applicant: { iin: string } }[];
+      };
+      await clerk.api.dispose();
+      const parent = list.items[0]?.applicant.iin;
+      check(parent !== undefined, 'a demo parent with a queued application');
+      await new ParentSignInPage(page).open();
+      await new ParentSignInPage(page).signIn(parent);
+      const application = await firstHref(page, '/my', 'li.card[data-application] h2 a');
+      await visit(page, ['/my', application, '/my/notifications', '/my/apply'], screenshot);
+    },
+  },
+  {
+    name: 'languages: the clerk and the kindergarten, every page in kk, ru and en at 360 px',
+    run: async ({ page, context, screenshot }) => {
+      await page.setViewportSize(PHONE);
+      await new StaffSignInPage(page).signIn(CLERK_LOGIN, DEMO_PASSWORD);
+      const application = await firstHref(page, '/clerk', 'table tbody tr[data-application] a');
+      await visit(page, ['/clerk', application], screenshot);
+      await context.clearCookies();
+      await new StaffSignInPage(page).signIn('kg.staff', DEMO_PASSWORD);
+      await visit(page, ['/kindergarten', '/kindergarten/referrals'], screenshot);
+    },
+  },
+];
