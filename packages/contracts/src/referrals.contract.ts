@@ -41,6 +41,9 @@ export const ZReferral = z
     number: z.string(),
     applicationId: z.string(),
     applicationNumber: z.string(),
+    child: z
+      .object({ fullName: z.string(), birthDate: z.string() })
+      .openapi({ description: 'The child referred: whom the kindergarten expects with the referral' }),
     kindergarten: z.object({ id: z.string(), name: ZLocalizedName }),
     groupId: z.string(),
     group: z

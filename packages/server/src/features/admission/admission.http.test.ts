@@ -101,7 +101,11 @@ describe('admission (service 2)', () => {
     const referral = await referred();
     const list = await request('kindergartenStaff', 'GET', '/api/kindergarten/referrals');
     expect(list.status).toBe(200);
-    expect((list.body as ReferralList).items.map((r) => r.id)).toContain(referral.id);
+    const seen = (list.body as ReferralList).items.find((r) => r.id === referral.id);
+    // Whom to expect: the child's name and birth date, as the application has them.
+    const application = await request('applicantA', 'GET', `/api/applications/${referral.applicationId}`);
+    const { child } = application.body as ApplicationView;
+    expect(seen?.child).toEqual({ fullName: child.fullName, birthDate: child.birthDate });
   });
 
   it('R-ADM-09: admission on a contract — referral admitted, unit occupied, application enrolled', async () => {

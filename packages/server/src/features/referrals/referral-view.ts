@@ -80,6 +80,7 @@ export function toReferralView(row: ReferralRecord, format: (at: Date) => string
     number: row.number,
     applicationId: row.application_id,
     applicationNumber: row.application_number,
+    child: { fullName: row.child_name, birthDate: row.child_birth_date },
     kindergarten: {
       id: row.kindergarten_id,
       name: { kk: row.kindergarten_kk, ru: row.kindergarten_ru, en: row.kindergarten_en },

@@ -18,6 +18,9 @@ export type ReferralRecord = Selectable<ReferralsTable> & {
   vacated_at: Date | null;
   /** The child has special educational needs: the PMPC conclusion is among the admission documents (R-ADM-01). */
   child_sen: boolean;
+  /** Whom the kindergarten expects: the child's full name and birth date. */
+  child_name: string;
+  child_birth_date: string;
   /** The group as the place was reported in it (a place's attributes are copied and never change, A-31). */
   age_group: string;
   place_age: number;
@@ -62,6 +65,8 @@ export function referralsRepository(db: Db) {
         'p.free_from',
         'p.vacated_at',
         'c.sen as child_sen',
+        sql<string>`concat_ws(' ', c.surname, c.given_name, c.patronymic)`.as('child_name'),
+        'c.birth_date as child_birth_date',
         'g.age_group',
         'p.age as place_age',
         'p.language as place_language',

@@ -162,6 +162,12 @@ const ReferralCard = ({ referral, onDone }: { referral: ReferralView; onDone: (m
       <h2 className="card-title">
         {t('kgDesk.referrals.number')} № {referral.number}
       </h2>
+      <p className="kg-child" data-testid="kg-child">
+        {t('kgDesk.referrals.child', {
+          name: referral.child.fullName,
+          date: formatLocalDate(referral.child.birthDate, language),
+        })}
+      </p>
       <p>
         {t('kgDesk.referrals.application')} № {referral.applicationNumber} · {referral.group.ageGroup}
       </p>

@@ -208,6 +208,10 @@ const ReferralDetail = ({ id }: { id: string }) => {
       </p>
       <dl className="facts">
         <div>
+          <dt>{t('application.child')}</dt>
+          <dd>{referral.child.fullName}</dd>
+        </div>
+        <div>
           <dt>{t('placement.referrals.kindergarten')}</dt>
           <dd>{localizedName(referral.kindergarten.name, language)}</dd>
         </div>
