@@ -275,6 +275,20 @@ export const tests: readonly TestCase[] = [
         );
         await screenshot('cycle-7b-documents-sent-kk', parent);
 
+        // The teacher's child waits for the originals of the employer certificate: the district's clerk
+        // checks them and records the result (R-REF-07); only then does the kindergarten see the referral.
+        await new StaffSignInPage(clerk).signIn(CLERK_LOGIN, DEMO_PASSWORD);
+        await clerk.goto('/clerk/referrals');
+        const originals = clerk.locator(`li.originals-card[data-referral="${revokedReferral.number}"]`);
+        await originals.locator('button[type="submit"]').click();
+        await originals.locator('.field-error').waitFor();
+        await originals.locator('input[value="confirmed"]').check();
+        await expectAccessible(clerk, 'the originals to check');
+        await screenshot('cycle-7c-clerk-originals-kk', clerk);
+        await originals.locator('button[type="submit"]').click();
+        await clerk.getByTestId('originals-saved').filter({ hasText: revokedReferral.number }).waitFor();
+        await originals.waitFor({ state: 'detached' });
+
         // The kindergarten admits the first child on a contract (service 2) …
         await new StaffSignInPage(kg).signIn(KG_LOGIN, DEMO_PASSWORD);
         await kg.goto('/kindergarten/referrals');

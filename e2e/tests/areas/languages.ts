@@ -74,7 +74,7 @@ export const tests: readonly TestCase[] = [
       await page.setViewportSize(PHONE);
       await new StaffSignInPage(page).signIn(CLERK_LOGIN, DEMO_PASSWORD);
       const application = await firstHref(page, '/clerk', 'table tbody tr[data-application] a');
-      await visit(page, ['/clerk', application], screenshot);
+      await visit(page, ['/clerk', application, '/clerk/referrals'], screenshot);
       await context.clearCookies();
       await new StaffSignInPage(page).signIn('kg.staff', DEMO_PASSWORD);
       await visit(page, ['/kindergarten', '/kindergarten/referrals'], screenshot);

@@ -340,6 +340,24 @@ describe('claims and referrals', () => {
     const confirm = (persona: Persona, id: string, result: string) =>
       request(persona, 'POST', `/api/referrals/${id}/confirmation`, { result });
 
+    it('the district’s clerk finds it in their list of referrals awaiting originals, nearest deadline first', async () => {
+      const { id } = await awaitingOriginals();
+      const list = await request('clerkDistrict1', 'GET', '/api/clerk/referrals');
+      expect(list.status).toBe(200);
+      const items = (list.body as ReferralList).items;
+      expect(items.map((r) => r.id)).toContain(id);
+      expect(items.every((r) => r.phase === 'pendingConfirmation' && r.status === 'issued')).toBe(true);
+      const deadlines = items.map((r) => r.confirmBy ?? '');
+      expect(deadlines).toEqual([...deadlines].sort());
+      // Another district's clerk does not see it.
+      const other = await request('clerkDistrict2', 'GET', '/api/clerk/referrals');
+      expect((other.body as ReferralList).items.map((r) => r.id)).not.toContain(id);
+      // Confirmed, it leaves the list.
+      await confirm('clerkDistrict1', id, 'confirmed');
+      const after = await request('clerkDistrict1', 'GET', '/api/clerk/referrals');
+      expect((after.body as ReferralList).items.map((r) => r.id)).not.toContain(id);
+    });
+
     it('confirmed by the district’s clerk: the referral runs from now and the kindergarten sees it (R-KG-07)', async () => {
       const { app, id } = await awaitingOriginals();
       expect((await request('kindergartenStaff', 'GET', `/api/referrals/${id}`)).status).toBe(404);
@@ -433,6 +451,22 @@ describeAccessMatrix<typeof world>(
       // The harness reads JSON, so the row asks for an unknown language: refused (400) before anything is read.
       // Who may read the PDF itself is the test 'the referral PDF: same access as the referral' above.
       expect: everyone(400),
+    },
+    {
+      name: "referrals awaiting originals (the clerk's district)",
+      method: 'GET',
+      path: () => '/api/clerk/referrals',
+      expect: {
+        public: 401,
+        applicantA: 403,
+        applicantB: 403,
+        clerkDistrict1: 200,
+        clerkDistrict2: 200,
+        kindergartenStaff: 403,
+        regionalAdmin: 403,
+        auditor: 403,
+        operator: 403,
+      },
     },
     {
       name: 'my referrals',

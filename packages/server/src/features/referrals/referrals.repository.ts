@@ -268,6 +268,17 @@ export function referralsRepository(db: Db) {
         .orderBy('r.number')
         .execute(),
 
+    /** R-REF-07: the live referrals waiting for their originals, of one district (every district: null). */
+    awaitingOriginals: (districtKato: string | null): Promise<ReferralRecord[]> => {
+      const waiting = records()
+        .where('r.status', 'in', ['issued', 'extended'])
+        .where('r.phase', '=', 'pendingConfirmation');
+      return (districtKato === null ? waiting : waiting.where('s.district_kato', '=', districtKato))
+        .orderBy('r.confirm_by')
+        .orderBy('r.number')
+        .execute();
+    },
+
     /** R-REF-12, R-REF-08: live referrals whose last valid day, or whose originals deadline, ended before `today`. */
     dueForExpiry: (today: string): Promise<ReferralRecord[]> =>
       records()

@@ -21,6 +21,7 @@ import { extendReferral } from './extend-referral';
 import { getReferral } from './get-referral';
 import { getReferralPdf, type ReferralPdfDeps } from './get-referral-pdf';
 import { listMyReferrals } from './list-my-referrals';
+import { listReferralsAwaitingOriginals } from './list-referrals-awaiting-originals';
 import type { ReferralsRepository } from './referrals.repository';
 
 const errors = {
@@ -48,6 +49,14 @@ const routes = {
       200: { description: 'A retry with the same Idempotency-Key: the first result', ...json(ZReferralList) },
       ...errors,
     },
+  }),
+  awaitingOriginals: createRoute({
+    method: 'get',
+    path: '/api/clerk/referrals',
+    tags: ['referrals'],
+    summary:
+      "The referrals of the clerk's district waiting for the originals, nearest deadline first (R-REF-07, R-REF-08)",
+    responses: ok(ZReferralList, 'The referrals to check'),
   }),
   mine: createRoute({
     method: 'get',
@@ -115,6 +124,9 @@ export function referralsRoutes(deps: ReferralsRouteDeps) {
       return c.json({ items: result.referrals }, result.created ? 201 : 200);
     })
     .openapi(routes.mine, async (c) => c.json(await listMyReferrals(deps, actorOf(c)), 200))
+    .openapi(routes.awaitingOriginals, async (c) =>
+      c.json(await listReferralsAwaitingOriginals(deps, actorOf(c)), 200),
+    )
     .openapi(routes.get, async (c) =>
       c.json(await getReferral(deps, actorOf(c), c.req.valid('param').id), 200),
     )

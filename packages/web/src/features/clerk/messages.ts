@@ -1,0 +1,113 @@
+import { defineCatalog } from '../../i18n/define-catalog';
+
+/** The clerk's check of the originals after a referral (R-REF-07, R-REF-08). */
+export const messages = defineCatalog({
+  kk: {
+    clerkDesk: {
+      nav: 'Түпнұсқалар',
+      originals: {
+        title: 'Түпнұсқаларды күтетін жолдамалар',
+        lead: 'Мемлекеттік жүйелер растай алмайтын құжаттардың түпнұсқаларын (жұмыс орнынан анықтама, ПМПК қорытындысы) тексеріп, нәтижесін белгілеңіз. Мерзімі жақыны — бірінші.',
+        none: 'Түпнұсқаларды күтетін жолдама жоқ.',
+        referral: 'Жолдама № {{number}}',
+        child: 'Бала',
+        application: 'Өтініш',
+        kindergarten: 'Балабақша',
+        confirmBy: 'Түпнұсқаларды көрсету мерзімі',
+        daysLeft_one: '{{count}} күн қалды',
+        daysLeft_other: '{{count}} күн қалды',
+        today: 'бүгін соңғы күн',
+        result: 'Тексеру нәтижесі',
+        results: {
+          confirmed: 'Расталды',
+          privilegeNotConfirmed: 'Жеңілдік расталмады',
+          identityNotConfirmed: 'Жеке басы расталмады',
+        },
+        explain: {
+          confirmed: 'Жолдама күшіне енеді, балабақша оны көреді.',
+          privilegeNotConfirmed: 'Жолдаманың күші жойылады, өтініш жеңілдіксіз кезекке қайтарылады.',
+          identityNotConfirmed: 'Жолдаманың мерзімі өтеді, өтініш кезекке қайтарылады.',
+        },
+        choose: 'Нәтижені таңдаңыз.',
+        record: 'Нәтижені тіркеу',
+        sure: 'Бұл шешімді қайтару мүмкін емес. Растайсыз ба?',
+        yes: 'Иә, тіркеу',
+        no: 'Жоқ',
+        done: '№ {{number}} жолдама бойынша нәтиже тіркелді.',
+      },
+    },
+  },
+  ru: {
+    clerkDesk: {
+      nav: 'Оригиналы',
+      originals: {
+        title: 'Направления, ожидающие оригиналов',
+        lead: 'Проверьте оригиналы документов, которые не подтверждают государственные системы (справка с места работы, заключение ПМПК), и отметьте результат. Сначала — с ближайшим сроком.',
+        none: 'Нет направлений, ожидающих оригиналов.',
+        referral: 'Направление № {{number}}',
+        child: 'Ребёнок',
+        application: 'Заявление',
+        kindergarten: 'Детский сад',
+        confirmBy: 'Срок предъявления оригиналов',
+        daysLeft_one: 'остался {{count}} день',
+        daysLeft_few: 'осталось {{count}} дня',
+        daysLeft_many: 'осталось {{count}} дней',
+        daysLeft_other: 'осталось {{count}} дня',
+        today: 'сегодня последний день',
+        result: 'Результат проверки',
+        results: {
+          confirmed: 'Подтверждено',
+          privilegeNotConfirmed: 'Льгота не подтверждена',
+          identityNotConfirmed: 'Личность не подтверждена',
+        },
+        explain: {
+          confirmed: 'Направление вступает в силу, детский сад его видит.',
+          privilegeNotConfirmed: 'Направление аннулируется, заявление возвращается в очередь без льготы.',
+          identityNotConfirmed: 'Срок направления истекает, заявление возвращается в очередь.',
+        },
+        choose: 'Выберите результат.',
+        record: 'Записать результат',
+        sure: 'Это решение нельзя отменить. Подтверждаете?',
+        yes: 'Да, записать',
+        no: 'Нет',
+        done: 'Результат по направлению № {{number}} записан.',
+      },
+    },
+  },
+  en: {
+    clerkDesk: {
+      nav: 'Originals',
+      originals: {
+        title: 'Referrals awaiting the originals',
+        lead: 'Check the originals of the documents state systems cannot confirm (an employer certificate, the PMPC conclusion) and record the result. The nearest deadline comes first.',
+        none: 'No referral is awaiting the originals.',
+        referral: 'Referral No. {{number}}',
+        child: 'Child',
+        application: 'Application',
+        kindergarten: 'Kindergarten',
+        confirmBy: 'Originals due by',
+        daysLeft_one: '{{count}} day left',
+        daysLeft_other: '{{count}} days left',
+        today: 'today is the last day',
+        result: 'Result of the check',
+        results: {
+          confirmed: 'Confirmed',
+          privilegeNotConfirmed: 'Privilege not confirmed',
+          identityNotConfirmed: 'Identity not confirmed',
+        },
+        explain: {
+          confirmed: 'The referral comes into force and the kindergarten sees it.',
+          privilegeNotConfirmed:
+            'The referral is cancelled and the application goes back to the queue without the privilege.',
+          identityNotConfirmed: 'The referral expires and the application goes back to the queue.',
+        },
+        choose: 'Choose the result.',
+        record: 'Record the result',
+        sure: 'This decision cannot be undone. Confirm?',
+        yes: 'Yes, record it',
+        no: 'No',
+        done: 'The result for referral No. {{number}} is recorded.',
+      },
+    },
+  },
+});
