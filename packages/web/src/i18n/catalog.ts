@@ -1,10 +1,6 @@
 import type { Language } from '@kezek/contracts';
 import type { Catalog, MessageTree } from './define-catalog';
 
-// For the areas' messages written before define-catalog.ts existed; new ones import it from there.
-export type { Catalog, DeepStrings, MessageTree } from './define-catalog';
-export { defineCatalog } from './define-catalog';
-
 /**
  * Every `features/<area>/messages.ts`, loaded eagerly. They import `defineCatalog` from define-catalog.ts, never from
  * here: a module this one loads must not import it back.

@@ -1,13 +1,7 @@
-import type { defineCatalog } from '../../i18n/catalog';
-
-/**
- * defineCatalog's typing without importing i18n/catalog.ts at run time: catalog.ts loads every messages.ts eagerly,
- * so a run-time import back into it is a cycle in which defineCatalog is not yet defined.
- */
-const define: typeof defineCatalog = (catalog) => catalog;
+import { defineCatalog } from '../../i18n/define-catalog';
 
 /** The regional admin's pages: policy, working-day calendar, territory, staff accounts. */
-export const messages = define({
+export const messages = defineCatalog({
   kk: {
     regionAdmin: {
       nav: {
