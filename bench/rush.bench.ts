@@ -29,9 +29,11 @@ const PGBENCH_SECONDS = 10;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
- * The statements one winning claim executes (claim-referral.ts, referrals.repository.ts), as one pgbench
- * transaction. The claim's UPDATE keeps the unit's status and the application's, so every transaction does the
- * same work however long the run: the raw rate of the same SQL without HTTP, Node or the domain.
+ * The statements one winning claim executes (claim-referral.ts, referrals.repository.ts, the audit's register
+ * leaves of the referral and its application in append-register-leaf.ts), in its order, as one pgbench
+ * transaction: the queue's counter row is locked last, by the statement that reads it, and held to the commit.
+ * The claim's UPDATE keeps the unit's status and the application's, so every transaction does the same work
+ * however long the run: the raw rate of the same SQL without HTTP, Node or the domain.
  */
 const WINNER_SCRIPT = `\\set n random(1, ${CLIENTS})
 BEGIN;
@@ -48,12 +50,19 @@ SELECT count(*) FROM referrals WHERE application_id = (SELECT application_id FRO
 INSERT INTO rush_baseline_referrals (id, at) VALUES (gen_random_uuid(), now());
 UPDATE applications SET version = version + 1 WHERE id = (SELECT application_id FROM rush_map WHERE n = :n);
 INSERT INTO audit_log (at, actor_type, actor_id, action, entity_type, entity_id, data) VALUES (now(), 'applicant', NULL, 'referral.baseline', 'referral', gen_random_uuid()::text, '{}');
-INSERT INTO outbox (created_at, channel, recipient, template, language, payload, next_attempt_at, application_id) VALUES (now(), 'sms', '+77012345678', 'referralIssued', 'kk', '{}', now(), (SELECT application_id FROM rush_map WHERE n = :n));
+SELECT r.*, p.kindergarten_id FROM referrals r JOIN places p ON p.id = r.place_id LIMIT 1;
+INSERT INTO ledger_salts (log, entity_id, salt) VALUES ('referrals', 'baseline-r' || :n, md5(random()::text) || md5(random()::text)) ON CONFLICT (log, entity_id) DO NOTHING;
+SELECT salt FROM ledger_salts WHERE log = 'referrals' AND entity_id = 'baseline-r' || :n;
+INSERT INTO ledger_leaves (log, leaf_index, leaf_hash, leaf, entity_id, entity_version, created_at) VALUES ('referrals', NULL, md5(random()::text) || md5(random()::text), '{}', 'baseline-r' || :n, 1, now());
+SELECT * FROM applications WHERE id = (SELECT application_id FROM rush_map WHERE n = :n);
+INSERT INTO ledger_salts (log, entity_id, salt) VALUES ('applications', 'baseline-a' || :n, md5(random()::text) || md5(random()::text)) ON CONFLICT (log, entity_id) DO NOTHING;
+SELECT salt FROM ledger_salts WHERE log = 'applications' AND entity_id = 'baseline-a' || :n;
+SELECT * FROM ledger_leaves WHERE log = 'applications' AND entity_id = 'baseline-a' || :n ORDER BY leaf_index IS NULL DESC, leaf_index DESC, seq DESC LIMIT 1;
+INSERT INTO ledger_leaves (log, leaf_index, leaf_hash, leaf, entity_id, entity_version, created_at) VALUES ('applications', NULL, md5(random()::text) || md5(random()::text), '{}', 'baseline-a' || :n, 1, now());
 SELECT r.* FROM referrals r JOIN applications a ON a.id = r.application_id LIMIT 1;
-SELECT g_since_p FROM queue_state WHERE queue_key = ':key';
-INSERT INTO queue_state (queue_key, g_since_p) VALUES (':key', 0) ON CONFLICT (queue_key) DO UPDATE SET g_since_p = 0;
-INSERT INTO queue_state (queue_key, version) VALUES (':key', 1) ON CONFLICT (queue_key) DO UPDATE SET version = queue_state.version + 1;
+INSERT INTO outbox (created_at, channel, recipient, template, language, payload, next_attempt_at, application_id) VALUES (now(), 'sms', '+77012345678', 'referralIssued', 'kk', '{}', now(), (SELECT application_id FROM rush_map WHERE n = :n));
 INSERT INTO queue_events (queue_key, at, kind, application_id, data) VALUES (':key', now(), 'baseline', (SELECT application_id FROM rush_map WHERE n = :n), '{}');
+INSERT INTO queue_state (queue_key, version) VALUES (':key', 1) ON CONFLICT (queue_key) DO UPDATE SET version = queue_state.version + 1 RETURNING g_since_p;
 COMMIT;
 `;
 

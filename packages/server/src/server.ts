@@ -27,7 +27,8 @@ export const WEB_ROOT = join(
 export type RunningServer = { url: string; seed: SeedResult | undefined; close: () => Promise<void> };
 
 export async function openDatabase(config: Config): Promise<DbHandle> {
-  if (config.databaseUrl !== undefined) return createDb({ engine: 'postgres', url: config.databaseUrl });
+  if (config.databaseUrl !== undefined)
+    return createDb({ engine: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize });
   await mkdir(config.dataDir, { recursive: true });
   return createDb({ engine: 'pglite', dataDir: config.dataDir });
 }

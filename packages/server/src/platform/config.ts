@@ -9,6 +9,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Connections to PostgreSQL this process keeps at most (a claim holds one for its transaction). */
+  databasePoolSize: number;
   logLevel: LogLevel;
   /** KEZEK_NOW: the instant a demo server's clock starts from (then it runs in real time). */
   now: Date | undefined;
@@ -40,6 +42,7 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   KEZEK_NOW: z.iso.datetime({ offset: true, local: false }).optional(),
   KEZEK_DEMO: booleanFlag.optional(),
@@ -107,6 +110,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       host: e.HOST,
       dataDir: e.DATA_DIR,
       databaseUrl: e.DATABASE_URL,
+      databasePoolSize: e.DATABASE_POOL_SIZE,
       logLevel: e.LOG_LEVEL,
       now: e.KEZEK_NOW === undefined ? undefined : new Date(e.KEZEK_NOW),
       demo: e.KEZEK_DEMO ?? e.DATABASE_URL === undefined,
@@ -127,6 +131,11 @@ export const CONFIG_DOC: ReadonlyArray<{ name: string; default: string; meaning:
   { name: 'HOST', default: '127.0.0.1', meaning: 'interface to listen on' },
   { name: 'DATA_DIR', default: './data', meaning: 'embedded database (PGlite) directory' },
   { name: 'DATABASE_URL', default: '(unset)', meaning: 'PostgreSQL URL; when set, PGlite is not used' },
+  {
+    name: 'DATABASE_POOL_SIZE',
+    default: '20',
+    meaning: 'most PostgreSQL connections per server process (each claim holds one for its transaction)',
+  },
   { name: 'LOG_LEVEL', default: 'info', meaning: LOG_LEVELS.join(' | ') },
   { name: 'KEZEK_NOW', default: '(unset)', meaning: 'demo clock start, ISO 8601 with offset' },
   { name: 'KEZEK_DEMO', default: 'true on PGlite, false on PostgreSQL', meaning: 'seed demo data on start' },

@@ -36,6 +36,12 @@ export type QueueEventInsert = {
 export type ApplicationsRepository = ReturnType<typeof applicationsRepository>;
 
 export function applicationsRepository(db: Db) {
+  const insertQueueEvent = async (event: QueueEventInsert): Promise<void> => {
+    await db
+      .insertInto('queue_events')
+      .values({ ...event, data: JSON.stringify(event.data ?? {}) })
+      .execute();
+  };
   const records = () =>
     db
       .selectFrom('applications as a')
@@ -310,11 +316,11 @@ export function applicationsRepository(db: Db) {
         .values({ queue_key: event.queue_key, version: 1 })
         .onConflict((oc) => oc.column('queue_key').doUpdateSet({ version: sql`queue_state.version + 1` }))
         .execute();
-      await db
-        .insertInto('queue_events')
-        .values({ ...event, data: JSON.stringify(event.data ?? {}) })
-        .execute();
+      await insertQueueEvent(event);
     },
+
+    /** The event alone, for a caller that moves the queue's version itself (the claim: lockQueueCounter). */
+    insertQueueEvent,
 
     queueEvents: (queueKey: string, fromId = 0) =>
       db

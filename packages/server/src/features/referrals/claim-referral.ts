@@ -376,20 +376,19 @@ async function moveQueue(repos: ClaimRepos, move: QueueMove, now: Date): Promise
   const { application, temporary, policy } = move;
   const queueKey = applicationKey(application);
   const group = applicationGroup(application);
-  const gSinceP = await repos.referrals.gSinceP(queueKey);
-  await repos.referrals.setGSinceP(
-    queueKey,
-    nextGSinceP(gSinceP, group, {
-      generalPerPriority: policy.generalPerPriority,
-      interleave: policy.interleave,
-      temporary,
-    }),
-  );
-  await repos.applications.recordQueueEvent({
+  // The event first: an insert no other claim waits on. Then the counter's row, locked until the commit.
+  await repos.applications.insertQueueEvent({
     queue_key: queueKey,
     at: now,
     kind: 'referred',
     application_id: application.id,
     data: { group, temporary },
   });
+  const gSinceP = await repos.referrals.lockQueueCounter(queueKey);
+  const next = nextGSinceP(gSinceP, group, {
+    generalPerPriority: policy.generalPerPriority,
+    interleave: policy.interleave,
+    temporary,
+  });
+  if (next !== gSinceP) await repos.referrals.setGSinceP(queueKey, next);
 }

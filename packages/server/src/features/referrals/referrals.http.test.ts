@@ -406,6 +406,26 @@ describe('claims and referrals', () => {
     });
   });
 
+  it('R-ORDER-05: claims of one queue at the same moment each move the interleave counter (no lost update)', async () => {
+    const apps = [await queued(), await queued(), await queued()];
+    const { placeId } = await place(apps.length, apps);
+    const queueKey = `${FIXTURE_TERRITORY.settlement1}/${BIRTH_YEAR}/general`;
+    await t.handle.db
+      .updateTable('queue_state')
+      .set({ g_since_p: 0 })
+      .where('queue_key', '=', queueKey)
+      .execute();
+    const claims = await Promise.all(apps.map((app) => claim('applicantA', placeId, [app])));
+    expect(claims.map((response) => response.status)).toEqual([201, 201, 201]);
+    const state = await t.handle.db
+      .selectFrom('queue_state')
+      .select('g_since_p')
+      .where('queue_key', '=', queueKey)
+      .executeTakeFirstOrThrow();
+    // Three general-queue referrals since the last priority one: 0 → 1 → 2 → 3, whatever their interleaving.
+    expect(state.g_since_p).toBe(3);
+  });
+
   it('bad input names the field: no Idempotency-Key, a malformed place ID', async () => {
     const app = await queued();
     const noKey = await request('applicantA', 'POST', '/api/referrals', {

@@ -322,22 +322,27 @@ export function referralsRepository(db: Db) {
       return result.numUpdatedRows === 1n;
     },
 
-    /** R-ORDER-05: the queue's interleave counter (0 for a queue that never changed). */
-    gSinceP: async (queueKey: string): Promise<number> =>
+    /**
+     * R-ORDER-05: moves the queue's version on and reads its interleave counter in one statement that locks the
+     * queue's row to the end of the transaction — so two claims of one queue never both count from the same value,
+     * and the lock is held for this statement, the counter's update if it changes, and the commit only.
+     */
+    lockQueueCounter: async (queueKey: string): Promise<number> =>
       (
         await db
-          .selectFrom('queue_state')
-          .select('g_since_p')
-          .where('queue_key', '=', queueKey)
-          .executeTakeFirst()
-      )?.g_since_p ?? 0,
+          .insertInto('queue_state')
+          .values({ queue_key: queueKey, version: 1 })
+          .onConflict((oc) => oc.column('queue_key').doUpdateSet({ version: sql`queue_state.version + 1` }))
+          .returning('g_since_p')
+          .executeTakeFirstOrThrow()
+      ).g_since_p,
 
-    /** R-ORDER-05: the queue's interleave counter after a referral from it. */
+    /** R-ORDER-05: the queue's interleave counter after a referral from it (its row locked by lockQueueCounter). */
     async setGSinceP(queueKey: string, gSinceP: number): Promise<void> {
       await db
-        .insertInto('queue_state')
-        .values({ queue_key: queueKey, g_since_p: gSinceP })
-        .onConflict((oc) => oc.column('queue_key').doUpdateSet({ g_since_p: gSinceP }))
+        .updateTable('queue_state')
+        .set({ g_since_p: gSinceP })
+        .where('queue_key', '=', queueKey)
         .execute();
     },
   };
