@@ -111,23 +111,26 @@ async function unitAccess(
   };
 }
 
-/** The claimants, locked in a fixed order (no deadlock between two claims of the same children). */
-async function lockClaimants(
-  repos: ClaimRepos,
-  actor: Actor,
-  ids: readonly string[],
-): Promise<Application[]> {
+type Claimants = { applications: Application[]; records: ReadonlyMap<string, ApplicationRecord> };
+
+/** The claimants, locked in a fixed order (no deadlock between two claims of the same children), with their rows. */
+async function lockClaimants(repos: ClaimRepos, actor: Actor, ids: readonly string[]): Promise<Claimants> {
   if (new Set(ids).size !== ids.length)
     throw new AppError('VALIDATION_FAILED', 'Each application may be named once', {
       field: 'applicationIds',
       rule: 'R-REF-04',
     });
-  const locked = new Map<string, Application>();
-  for (const id of [...ids].sort()) {
-    const record = authorizeRecord(actor, 'write', await repos.applications.lockById(id), APPLICATION_ACCESS);
-    locked.set(id, toDomainApplication(record));
-  }
-  return ids.flatMap((id) => locked.get(id) ?? []);
+  const records = new Map<string, ApplicationRecord>();
+  for (const id of [...ids].sort())
+    records.set(
+      id,
+      authorizeRecord(actor, 'write', await repos.applications.lockById(id), APPLICATION_ACCESS),
+    );
+  const applications = ids.flatMap((id) => {
+    const record = records.get(id);
+    return record === undefined ? [] : [toDomainApplication(record)];
+  });
+  return { applications, records };
 }
 
 /** R-APPL-04, R-REF-11, R-SYS-12, R-REF-04: each claimant is queued and its child holds no live referral. */
@@ -200,14 +203,14 @@ export async function claimReferral(
       'placeId',
     );
   const rows = await deps.transaction(async (repos) => {
-    const applications = await lockClaimants(repos, actor, input.applicationIds);
+    const { applications, records } = await lockClaimants(repos, actor, input.applicationIds);
     // A retry (also one that waited on the first claim's locks) finds the first result under its key.
     const earlier = await repos.referrals.byClaimKey(key);
     if (earlier.length > 0) return { created: false, rows: earlier };
     await checkClaimants(repos, applications);
     return {
       created: true,
-      rows: await issueClaim(deps, repos, actor, applications, input.placeId, key, now),
+      rows: await issueClaim(deps, repos, actor, { applications, records }, input.placeId, key, now),
     };
   });
   return { created: rows.created, referrals: rows.rows.map((row) => toReferralView(row, deps.format)) };
@@ -217,7 +220,7 @@ async function issueClaim(
   deps: ClaimDeps,
   repos: ClaimRepos,
   actor: Actor,
-  applications: readonly Application[],
+  { applications, records }: Claimants,
   placeId: string,
   key: string,
   now: Date,
@@ -273,9 +276,12 @@ async function issueClaim(
         'applicationIds',
       );
     const unitPlace = kindergartenPlaces.find((p) => p.id === unitPlaceId) ?? place;
+    const record = records.get(application.id);
+    if (record === undefined) throw new Error(`application ${application.id} was not locked by its claim`);
     const issuedOne = await issueOne(deps, repos, {
       actor,
       application,
+      record,
       place: unitPlace,
       unit: unitIndex,
       id,
@@ -305,6 +311,8 @@ async function issueOne(
   claim: {
     actor: Actor;
     application: Application;
+    /** Its row, as the claim locked it. */
+    record: ApplicationRecord;
     place: Place;
     unit: number;
     id: string;
@@ -316,7 +324,7 @@ async function issueOne(
     at: ReturnType<typeof instantFromEpochMs>;
   },
 ): Promise<{ record: ApplicationRecord; move: QueueMove }> {
-  const { application, place, policy, now } = claim;
+  const { application, record, place, policy, now } = claim;
   const input = {
     id: claim.id,
     application: application.id,
@@ -330,9 +338,6 @@ async function issueOne(
     placeWaiting: isWaiting(place),
   };
   const referral = issueReferral(input, claim.at, policy, deps.rules.calendar);
-  const record = await repos.applications.byId(application.id);
-  if (record === undefined)
-    throw new Error(`application ${application.id} vanished inside its own transaction`);
   const count = await repos.referrals.referralCount(application.id);
   await repos.referrals.insert(
     referralRow(
