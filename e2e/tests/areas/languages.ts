@@ -4,7 +4,7 @@ import { staffSession } from '../../pages/placement-pages';
 import { ParentSignInPage, StaffSignInPage } from '../../pages/signed-in';
 import { expectAccessible, expectNoSidewaysScroll } from '../../support/axe';
 import { syncBrowserClock } from '../../support/clock';
-import { check } from '../../support/expect';
+import { check, equal } from '../../support/expect';
 import type { TestCase } from '../../support/harness';
 import { CLERK_LOGIN, DEMO_PASSWORD } from '../journey-state';
 
@@ -55,6 +55,16 @@ export const tests: readonly TestCase[] = [
     name: 'languages: the public and the parent, every page in kk, ru and en at 360 px',
     run: async ({ page, baseUrl, screenshot }) => {
       await page.setViewportSize(PHONE);
+      // On a phone the menu folds behind its button, and choosing a page folds it again.
+      await page.goto('/');
+      const toggle = page.locator('button.nav-toggle');
+      const menu = page.locator('#site-nav-list');
+      equal(await toggle.getAttribute('aria-expanded'), 'false', 'the menu starts folded');
+      check(!(await menu.isVisible()), 'the folded menu is hidden');
+      await toggle.click();
+      await menu.locator('a[href="/bulletins"]').click();
+      await page.waitForURL('**/bulletins');
+      check(!(await menu.isVisible()), 'choosing a page folds the menu again');
       await visit(
         page,
         ['/', '/kindergartens', '/bulletins', '/queue', '/fairness', '/registers'],

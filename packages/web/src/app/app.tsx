@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Language } from '@kezek/contracts';
 import { NotFoundPage } from '../features/public/not-found-page';
 import { changeLanguage, useI18n } from '../i18n';
@@ -87,11 +87,14 @@ export const App = () => {
   const nav = navFor(actor);
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(path);
+  // On a phone the menu folds behind a button; it closes again once a page is chosen.
+  const [menuOpen, setMenuOpen] = useState(false);
 
   // After an in-app navigation, move focus to the new page's heading, as a full page load would reset it.
   useEffect(() => {
     if (previousPath.current === path) return;
     previousPath.current = path;
+    setMenuOpen(false);
     window.scrollTo(0, 0);
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     heading?.focus();
@@ -118,8 +121,19 @@ export const App = () => {
             <SessionBar />
           </div>
         </div>
-        <nav className="site-nav" aria-label={t('nav.label')}>
-          <ul className="container nav-list">
+        <nav className="site-nav" aria-label={t('nav.label')} data-open={menuOpen}>
+          <div className="container nav-toggle-row">
+            <button
+              type="button"
+              className="nav-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="site-nav-list"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              {t('nav.menu')}
+            </button>
+          </div>
+          <ul className="container nav-list" id="site-nav-list">
             {nav.map((route) => (
               <li key={route.path}>
                 <Link

@@ -9,6 +9,7 @@ export const en: Messages = {
   },
   nav: {
     label: 'Main menu',
+    menu: 'Menu',
     home: 'Home',
     kindergartens: 'Kindergartens',
     myApplications: 'My applications',

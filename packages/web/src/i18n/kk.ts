@@ -10,6 +10,7 @@ export const kk = {
   },
   nav: {
     label: 'Негізгі мәзір',
+    menu: 'Мәзір',
     home: 'Басты бет',
     kindergartens: 'Балабақшалар',
     myApplications: 'Менің өтініштерім',

@@ -18,6 +18,7 @@ export const ru: Messages & RussianPlurals = {
   },
   nav: {
     label: 'Главное меню',
+    menu: 'Меню',
     home: 'Главная',
     kindergartens: 'Детские сады',
     myApplications: 'Мои заявления',
