@@ -50,11 +50,15 @@ export function ledgerRepository(db: Db) {
   return {
     /** The entity's salt, created on its first leaf; concurrent first leaves of one entity agree on one. */
     async saltFor(log: LedgerLogName, entityId: string, fresh: () => string): Promise<string> {
-      await db
+      // A new entity's salt comes back from its insert; an existing one's is read (one statement either way
+      // for the new entities a claim creates).
+      const inserted = await db
         .insertInto('ledger_salts')
         .values({ log, entity_id: entityId, salt: fresh() })
         .onConflict((oc) => oc.columns(['log', 'entity_id']).doNothing())
-        .execute();
+        .returning('salt')
+        .executeTakeFirst();
+      if (inserted !== undefined) return inserted.salt;
       const row = await db
         .selectFrom('ledger_salts')
         .select('salt')

@@ -295,7 +295,7 @@ async function issueClaim(
     contacts.set(application.id, issuedOne.record);
     moves.push(issuedOne.move);
   }
-  const issued = await repos.referrals.byClaimKey(key);
+  const issued = await repos.referrals.issuedByClaimKey(key);
   for (const row of issued) {
     const contact = contacts.get(row.application_id);
     if (contact !== undefined)

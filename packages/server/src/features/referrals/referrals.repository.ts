@@ -74,6 +74,12 @@ export function referralsRepository(db: Db) {
         'p.queue as place_queue',
       ]);
 
+  const claimRecords = (key: string): Promise<ReferralRecord[]> =>
+    records()
+      .where((eb) => eb.or([eb('r.idempotency_key', '=', key), eb('r.idempotency_key', 'like', `${key}#%`)]))
+      .orderBy('r.idempotency_key')
+      .execute();
+
   return {
     byId: (id: string): Promise<ReferralRecord | undefined> =>
       records().where('r.id', '=', id).executeTakeFirst(),
@@ -130,14 +136,11 @@ export function referralsRepository(db: Db) {
         .select('id')
         .where('idempotency_key', '=', key)
         .executeTakeFirst();
-      if (used === undefined) return [];
-      return records()
-        .where((eb) =>
-          eb.or([eb('r.idempotency_key', '=', key), eb('r.idempotency_key', 'like', `${key}#%`)]),
-        )
-        .orderBy('r.idempotency_key')
-        .execute();
+      return used === undefined ? [] : claimRecords(key);
     },
+
+    /** The referrals a claim has just issued under its key (no probe first: they are there). */
+    issuedByClaimKey: (key: string): Promise<ReferralRecord[]> => claimRecords(key),
 
     ofApplicant: (applicantId: string): Promise<ReferralRecord[]> =>
       records()
