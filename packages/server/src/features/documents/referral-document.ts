@@ -56,6 +56,12 @@ const TEXT = {
 } as const satisfies Record<Language, Record<string, string>>;
 
 /** The referral (жолдама, §3(11), Ann.4 i.8) in one language, as a document to render. */
+/**
+ * A register entry's hash as the document prints it: eight groups of eight hex digits, so a line breaks only
+ * between groups and the hash can be read out (the verify page takes it with or without the spaces).
+ */
+export const hashForReading = (hash: string): string => hash.match(/.{1,8}/g)?.join(' ') ?? hash;
+
 export function referralDocument(
   referral: ReferralView,
   language: Language,
@@ -79,7 +85,7 @@ export function referralDocument(
         : { label: t.validUntil, value: referral.validUntil },
       { label: t.cancelBy, value: referral.cancelDeadline },
       { label: t.status, value: referral.status },
-      ...(registerEntry === undefined ? [] : [{ label: t.register, value: registerEntry }]),
+      ...(registerEntry === undefined ? [] : [{ label: t.register, value: hashForReading(registerEntry) }]),
     ],
     paragraphs: [t.note],
     qr: { text: qrText, caption: t.qr },

@@ -265,9 +265,11 @@ describe('claims and referrals', () => {
     const pdf = await t.app.request(`/api/referrals/${referral?.id}/document.pdf?lang=en`, { headers });
     const { text } = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
     expect(text).toContain('Entry in the referrals register (SHA-256)');
-    // The hash follows its label; a narrow column may wrap it (hex digits differ in width), so join the lines.
+    // The hash follows its label, in groups that a line may break between: the spaces do not count.
     const afterLabel = text.slice(text.indexOf('(SHA-256)') + '(SHA-256)'.length).replace(/\s+/g, '');
     const leafHash = /^[0-9a-f]{64}/.exec(afterLabel)?.[0] ?? 'none';
+    // Printed for reading out: eight groups of eight digits.
+    expect(text).toMatch(/([0-9a-f]{8}\s+){7}[0-9a-f]{8}/);
     const receipt = await request('public', 'GET', `/api/ledger/referrals/receipts/${leafHash}`);
     expect(receipt.status).toBe(200);
     const claimed = parseReceipt((receipt.body as LedgerReceipt).qr);

@@ -141,6 +141,12 @@ describe('parseReceiptInput', () => {
       kind: 'leafHash',
       leafHash: REAL_RECEIPT.leafHash,
     });
+    // As the referral PDF prints it: eight groups, here broken over two lines.
+    const grouped = REAL_RECEIPT.leafHash.match(/.{8}/g)?.join(' ') ?? '';
+    expect(parseReceiptInput(`${grouped.slice(0, 40)}\n${grouped.slice(40)}`)).toEqual({
+      kind: 'leafHash',
+      leafHash: REAL_RECEIPT.leafHash,
+    });
     expect(parseReceiptInput('')).toEqual({ kind: 'invalid' });
     expect(parseReceiptInput('{"format":"other"}')).toEqual({ kind: 'invalid' });
     expect(parseReceiptInput('KZL1.!!!')).toEqual({ kind: 'invalid' });

@@ -145,7 +145,8 @@ export const claimOfQr = (text: string): ReceiptClaim | undefined => {
 /** What the citizen pasted: a JSON receipt (or a document with one as `ledger`), a QR text, or a leaf hash. */
 export const parseReceiptInput = (text: string): ParsedInput => {
   const trimmed = text.trim();
-  const lower = trimmed.toLowerCase();
+  // A hash copied from a document may come in groups or broken over lines: its spaces do not count.
+  const lower = trimmed.toLowerCase().replace(/\s+/g, '');
   if (HEX64.test(lower)) return { kind: 'leafHash', leafHash: lower };
   if (trimmed.startsWith(QR_PREFIX)) {
     const claim = claimOfQr(trimmed);
